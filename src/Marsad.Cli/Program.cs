@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Marsad.Cli.Commands;
 
 namespace Marsad.Cli;
 
@@ -6,12 +7,27 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("Marsad: Arabic news to searchable, structured, geolocated data.");
-        var pretty = new Option<bool>("--pretty") { Description = "Indent the JSON output." };
-        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Files, folders or archives." };
-        var analyze = new Command("analyze", "Analyse articles and print one JSON object per article.") { files, pretty };
-        analyze.SetAction(pr => { Console.WriteLine(string.Join(",", pr.GetValue(files)!)); return 0; });
-        root.Subcommands.Add(analyze);
-        return root.Parse(args).Invoke();
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var root = new RootCommand("Marsad (مرصد): Arabic news to searchable, structured, geolocated data.")
+        {
+            AnalyzeCommand.Create(),
+            TrainCommand.Create(),
+            EvalCommand.Create(),
+            BenchCommand.Create(),
+        };
+        try
+        {
+            return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (CliException e)
+        {
+            Console.Error.WriteLine($"marsad: {e.Message}");
+            return 2;
+        }
+        catch (IOException e)
+        {
+            Console.Error.WriteLine($"marsad: {e.Message}");
+            return 2;
+        }
     }
 }

@@ -1,0 +1,14 @@
+using Marsad.Analysis.Components;
+using Marsad.Analysis.Sentences;
+
+namespace Marsad.Analysis;
+
+/// <summary>The pipeline <c>marsad analyze</c> and ingest run, with the models that ship with Marsad.</summary>
+public static class DefaultPipeline
+{
+    public static AnalysisPipeline Create() => new(
+    [
+        new TokenComponent(),
+        new SentenceComponent(SentenceSplitter.Default),
+    ]);
+}

@@ -1,0 +1,23 @@
+using Marsad.Analysis.Sentences;
+
+namespace Marsad.Analysis;
+
+/// <summary>
+/// An article and everything the pipeline has found in it. Offsets (sentences, tokens, and later entities
+/// and events) are char offsets into <see cref="Body"/>, the article text exactly as read.
+/// </summary>
+public sealed class Document(Article article)
+{
+    public Article Article { get; } = article;
+
+    public string Body => Article.Body;
+
+    /// <summary>Whether per-token details are kept (they are only needed for <c>analyze --tokens</c>).</summary>
+    public bool KeepTokens { get; init; }
+
+    public List<SentenceSpan> Sentences { get; } = [];
+
+    public int TokenCount { get; set; }
+
+    public List<AnalyzedToken> Tokens { get; } = [];
+}

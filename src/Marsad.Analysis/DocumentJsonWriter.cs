@@ -1,0 +1,87 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Marsad.Analysis;
+
+/// <summary>
+/// Writes a <see cref="Document"/> as the analysis JSON object documented in docs/schema.md.
+/// Later components add their fields here, so the CLI, the store and the HTTP API share one shape.
+/// </summary>
+public static class DocumentJsonWriter
+{
+    /// <summary>
+    /// Arabic stays readable (not \u-escaped) while HTML-significant characters are still escaped,
+    /// so the same JSON is safe to embed in a page.
+    /// </summary>
+    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    public static JsonWriterOptions WriterOptions(bool indented) => new() { Encoder = Encoder, Indented = indented };
+
+    public static void Write(Utf8JsonWriter writer, Document document)
+    {
+        var article = document.Article;
+        writer.WriteStartObject();
+        writer.WriteString("id", article.Id);
+        writer.WriteString("title", article.Title);
+        if (article.Date is { } date) writer.WriteString("date", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        else writer.WriteNull("date");
+        WriteNullable(writer, "source", article.Source);
+        WriteNullable(writer, "url", article.Url);
+        WriteNullable(writer, "category", article.Category);
+        writer.WriteString("origin", article.Origin);
+        writer.WriteNumber("tokenCount", document.TokenCount);
+        writer.WriteNumber("sentenceCount", document.Sentences.Count);
+
+        writer.WriteStartArray("sentences");
+        var body = document.Body;
+        foreach (var sentence in document.Sentences)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("start", sentence.Start);
+            writer.WriteNumber("end", sentence.End);
+            writer.WriteString("text", body.AsSpan(sentence.Start, sentence.End - sentence.Start));
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+
+        writer.WriteString("body", body);
+
+        if (document.KeepTokens)
+        {
+            writer.WriteStartArray("tokens");
+            foreach (var token in document.Tokens) WriteToken(writer, token);
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
+    public static string ToJson(Document document, bool indented = false)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(indented))) Write(writer, document);
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteToken(Utf8JsonWriter writer, AnalyzedToken token)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("text", token.Text);
+        writer.WriteNumber("start", token.Start);
+        writer.WriteNumber("end", token.End);
+        writer.WriteString("kind", token.Kind);
+        writer.WriteString("norm", token.Norm);
+        writer.WriteString("stem", token.Stem);
+        writer.WriteStartArray("clitics");
+        foreach (var clitic in token.Clitics) writer.WriteStringValue(clitic);
+        writer.WriteEndArray();
+        writer.WriteBoolean("stopWord", token.StopWord);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null) writer.WriteNull(name);
+        else writer.WriteString(name, value);
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Marsad.Analysis.Sentences;
+using Marsad.Text;
+
+namespace Marsad.Cli.Commands;
+
+/// <summary><c>marsad train …</c>: rebuilds the model files that ship in models/ from the shared corpora.</summary>
+public static class TrainCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("train", "Train a model from the shared corpora and write it to models/.");
+        command.Subcommands.Add(Sentences());
+        command.Subcommands.Add(Lexicon());
+        return command;
+    }
+
+    private static Command Sentences()
+    {
+        var split = SplitOption.Create("topic-train.tsv");
+        var output = new Option<string?>("--out") { Description = "Model file to write. Default: models/sentences.model." };
+        var command = new Command("sentences", "Train the sentence-boundary model on punctuated news (the punctuation supervises itself).") { split, output };
+        command.SetAction(result =>
+        {
+            var bodies = SplitOption.Bodies(SplitOption.Resolve(result.GetValue(split), "topic-train.tsv"));
+            var clock = Stopwatch.StartNew();
+            var model = SentenceBoundaryModel.Train(bodies, new SentenceTrainingOptions());
+            var path = result.GetValue(output) ?? CliEnvironment.ModelPath("sentences.model");
+            Save(path, model.Save);
+            Console.Error.WriteLine($"marsad: trained on {bodies.Count} articles in {clock.Elapsed.TotalSeconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Lexicon()
+    {
+        var output = new Option<string?>("--out") { Description = "Lexicon file to write. Default: src/Marsad.Text/Resources/lexicon.bin." };
+        var command = new Command("lexicon", "Build the word-frequency lexicon that guards clitic segmentation, from the unlabelled shared news.") { output };
+        command.SetAction(result =>
+        {
+            var bodies = SplitOption.Bodies(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-train.tsv")));
+            var path = result.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(CliEnvironment.ModelPath("x"))!, "..", "src", "Marsad.Text", "Resources", CliticLexicon.ResourceFileName);
+            Save(path, stream => CliticLexicon.Build(bodies, stream));
+            Console.Error.WriteLine($"marsad: lexicon from {bodies.Count} articles → {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1024} KiB)");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Writes to a temporary file first so an interrupted training never leaves a truncated model behind.</summary>
+    private static void Save(string path, Action<Stream> write)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + ".tmp";
+        using (var stream = File.Create(temporary)) write(stream);
+        File.Move(temporary, path, overwrite: true);
+    }
+}
