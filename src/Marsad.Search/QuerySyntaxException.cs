@@ -1,0 +1,4 @@
+namespace Marsad.Search;
+
+/// <summary>A user query Marsad refuses, with a message fit to show the user.</summary>
+public sealed class QuerySyntaxException(string message) : Exception(message);
