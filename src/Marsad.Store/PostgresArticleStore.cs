@@ -224,7 +224,7 @@ public sealed class PostgresArticleStore : IArticleStore
         // store's tables is valid and ready, plus amcheck's b-tree verification when an administrator
         // has installed that extension.
         using (var indexes = Command(connection, tx, """
-            SELECT ci.relname, x.indisvalid, x.indisready, am.amname
+            SELECT x.indexrelid::regclass::text, x.indisvalid, x.indisready, am.amname
             FROM pg_index x
             JOIN pg_class ci ON ci.oid = x.indexrelid
             JOIN pg_am am ON am.oid = ci.relam
@@ -240,13 +240,18 @@ public sealed class PostgresArticleStore : IArticleStore
                 else if (reader.GetString(3) == "btree") btrees.Add(reader.GetString(0));
             }
             reader.Close();
-            if (Scalar(connection, "SELECT COUNT(*) FROM pg_extension WHERE extname = 'amcheck'", tx) > 0)
+            // The extension is per database and may sit outside this store's search path, hence the schema lookup.
+            string? amcheckSchema;
+            using (var find = Command(connection, tx,
+                "SELECT quote_ident(n.nspname) FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'amcheck'"))
+                amcheckSchema = find.ExecuteScalar() as string;
+            if (amcheckSchema is not null)
             {
                 foreach (var index in btrees)
                 {
                     try
                     {
-                        using var verify = Command(connection, tx, "SAVEPOINT amcheck; SELECT bt_index_check(@index::regclass); RELEASE SAVEPOINT amcheck");
+                        using var verify = Command(connection, tx, $"SAVEPOINT amcheck; SELECT {amcheckSchema}.bt_index_check(@index::regclass); RELEASE SAVEPOINT amcheck");
                         verify.Parameters.AddWithValue("index", NpgsqlDbType.Text, index);
                         verify.ExecuteNonQuery();
                     }
