@@ -19,5 +19,5 @@ public sealed class Document(Article article)
 
     public int TokenCount { get; set; }
 
-    public List<AnalyzedToken> Tokens { get; } = [];
+    public List<TokenDetail> Tokens { get; } = [];
 }

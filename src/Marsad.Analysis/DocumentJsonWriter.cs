@@ -63,7 +63,7 @@ public static class DocumentJsonWriter
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteToken(Utf8JsonWriter writer, AnalyzedToken token)
+    private static void WriteToken(Utf8JsonWriter writer, TokenDetail token)
     {
         writer.WriteStartObject();
         writer.WriteString("text", token.Text);

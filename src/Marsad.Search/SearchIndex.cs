@@ -1,0 +1,214 @@
+using System.Globalization;
+using Lucene.Net.Analysis;
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Marsad.Store;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Marsad.Search;
+
+/// <summary>
+/// The Lucene.NET index over the store. It is derived data: its commit records the last store sequence it holds,
+/// <see cref="CatchUp"/> indexes whatever the store has beyond that, and <see cref="Rebuild"/> starts from nothing.
+/// A crash between a store commit and an index commit therefore costs at most a re-index of the difference.
+/// </summary>
+public sealed class SearchIndex : IDisposable
+{
+    public const string SequenceKey = "marsad.sequence";
+    public const string FolderName = "index";
+
+    internal const string IdField = "id", TitleField = "title", BodyField = "body", DateField = "date",
+        SourceField = "source", CategoryField = "category";
+
+    /// <summary>BM25 with Lucene's usual parameters, the same as the peer it is measured against.</summary>
+    public static readonly Similarity Ranking = new BM25Similarity(1.2f, 0.75f);
+
+    private readonly IArticleStore _store;
+    private readonly LuceneDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly QueryBuilder _queries;
+    private readonly SnippetBuilder _snippets = new();
+    private long _sequence;
+
+    public SearchIndex(IArticleStore store, LuceneDirectory directory, Analyzer analyzer)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _directory = directory;
+        Analyzer = analyzer;
+        _queries = new QueryBuilder(analyzer);
+        _sequence = CommittedSequence(directory);
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
+        {
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            Similarity = Ranking,
+            RAMBufferSizeMB = 64,
+        };
+        _writer = new IndexWriter(directory, config);
+        _searchers = new SearcherManager(_writer, true, new RankingSearcherFactory());
+    }
+
+    public Analyzer Analyzer { get; }
+
+    /// <summary>The last store sequence whose article this index holds (committed or not yet committed).</summary>
+    public long Sequence => Interlocked.Read(ref _sequence);
+
+    public static SearchIndex Open(IArticleStore store, string dataDirectory)
+    {
+        var path = Path.Combine(dataDirectory, FolderName);
+        System.IO.Directory.CreateDirectory(path);
+        return new SearchIndex(store, FSDirectory.Open(path), new MarsadAnalyzer());
+    }
+
+    /// <summary>Indexes every stored article past <see cref="Sequence"/>, committing after each batch.</summary>
+    public long CatchUp(int batchSize = 2000)
+    {
+        long indexed = 0;
+        while (true)
+        {
+            var batch = 0;
+            foreach (var article in _store.ReadSince(Sequence, batchSize))
+            {
+                Add(article);
+                batch++;
+            }
+            if (batch == 0) break;
+            indexed += batch;
+            Commit();
+        }
+        return indexed;
+    }
+
+    /// <summary>Drops the index contents and indexes the whole store again.</summary>
+    public long Rebuild()
+    {
+        _writer.DeleteAll();
+        Interlocked.Exchange(ref _sequence, 0);
+        Commit();
+        return CatchUp();
+    }
+
+    public void Add(StoredArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var document = new Lucene.Net.Documents.Document
+        {
+            new StringField(IdField, article.Id, Field.Store.YES),
+            new TextField(TitleField, article.Title, Field.Store.YES),
+            new TextField(BodyField, article.Body, Field.Store.NO),
+        };
+        if (article.Date is { } date)
+        {
+            var day = DayNumber(date);
+            document.Add(new Int32Field(DateField, day, Field.Store.YES));
+            document.Add(new NumericDocValuesField(DateField, day));
+        }
+        AddKeyword(document, SourceField, article.Source);
+        AddKeyword(document, CategoryField, article.Category);
+        _writer.UpdateDocument(new Term(IdField, article.Id), document);
+        if (article.Sequence > Sequence) Interlocked.Exchange(ref _sequence, article.Sequence);
+    }
+
+    /// <summary>Makes added articles durable and visible to searches, recording the store sequence they reach.</summary>
+    public void Commit()
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [SequenceKey] = Sequence.ToString(CultureInfo.InvariantCulture) });
+        _writer.Commit();
+        _searchers.MaybeRefreshBlocking();
+    }
+
+    public int DocumentCount
+    {
+        get
+        {
+            var searcher = _searchers.Acquire();
+            try { return searcher.IndexReader.NumDocs; }
+            finally { _searchers.Release(searcher); }
+        }
+    }
+
+    /// <exception cref="QuerySyntaxException">The query text is refused (too long, too many clauses).</exception>
+    public SearchResponse Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parsed = UserQuery.Parse(request.Query);
+        var built = _queries.Build(parsed);
+        if (built is null) return new SearchResponse(0, [], FacetCollector.Empty);
+        var query = ApplyFilters(built.Query, request);
+        var limit = Math.Clamp(request.Limit, 0, 1000);
+        var offset = Math.Clamp(request.Offset, 0, 10_000);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = TopScoreDocCollector.Create(Math.Max(1, offset + limit), true);
+            var facets = new FacetCollector();
+            searcher.Search(query, MultiCollector.Wrap(top, facets));
+            var docs = top.GetTopDocs(offset, limit).ScoreDocs;
+            var hits = new List<SearchHit>(docs.Length);
+            foreach (var scored in docs) hits.Add(Hit(searcher.Doc(scored.Doc), scored.Score, built.Terms));
+            return new SearchResponse(top.TotalHits, hits, facets.Counts());
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+    }
+
+    internal static int DayNumber(DateOnly date) => (date.Year * 100 + date.Month) * 100 + date.Day;
+
+    private SearchHit Hit(Lucene.Net.Documents.Document stored, float score, IReadOnlySet<string> terms)
+    {
+        var id = stored.Get(IdField);
+        var article = _store.Get(id);
+        var dateNumber = stored.GetField(DateField)?.GetInt32Value();
+        DateOnly? date = dateNumber is { } n ? new DateOnly(n / 10000, n / 100 % 100, n % 100) : null;
+        var snippet = article is null ? Snippet.Empty : _snippets.Build(article.Body, terms);
+        return new SearchHit(id, stored.Get(TitleField), date, stored.Get(SourceField), stored.Get(CategoryField), score,
+            snippet.Text, snippet.Start, snippet.Highlights);
+    }
+
+    private static Query ApplyFilters(Query query, SearchRequest request)
+    {
+        var filters = new BooleanQuery();
+        if (request.From is not null || request.To is not null)
+        {
+            int? from = request.From is { } f ? DayNumber(f) : null;
+            int? to = request.To is { } t ? DayNumber(t) : null;
+            filters.Add(NumericRangeQuery.NewInt32Range(DateField, from, to, true, true), Occur.MUST);
+        }
+        if (!string.IsNullOrEmpty(request.Source)) filters.Add(new TermQuery(new Term(SourceField, request.Source)), Occur.MUST);
+        if (!string.IsNullOrEmpty(request.Category)) filters.Add(new TermQuery(new Term(CategoryField, request.Category)), Occur.MUST);
+        return filters.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filters));
+    }
+
+    private static void AddKeyword(Lucene.Net.Documents.Document document, string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        document.Add(new StringField(field, value, Field.Store.YES));
+        document.Add(new SortedDocValuesField(field, new BytesRef(value)));
+    }
+
+    private static long CommittedSequence(LuceneDirectory directory)
+    {
+        if (!DirectoryReader.IndexExists(directory)) return 0;
+        var commits = DirectoryReader.ListCommits(directory);
+        var data = commits[^1].UserData;
+        return data.TryGetValue(SequenceKey, out var value) && long.TryParse(value, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0;
+    }
+
+    private sealed class RankingSearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = Ranking };
+    }
+}
