@@ -20,13 +20,13 @@ public sealed record SentenceTrainingOptions
     public int Seed { get; init; } = 20180213;
 
     /// <summary>A hashed feature must fire at least this often in the training text to get a weight.</summary>
-    public int MinFeatureCount { get; init; } = 3;
+    public int MinFeatureCount { get; init; } = 8;
 
     /// <summary>Weights smaller than this in magnitude are dropped, which keeps the saved model small.</summary>
     public float PruneBelow { get; init; } = 0.02f;
 
     /// <summary>Added to every gap's log-odds when decoding; positive favours more, shorter sentences.</summary>
-    public float BoundaryBias { get; init; }
+    public float BoundaryBias { get; init; } = 1.0f;
 
     /// <summary>Shortest sentence an ellipsis may close when reading the reference boundaries off punctuation.</summary>
     public int MinWords { get; init; } = 3;
