@@ -1,0 +1,70 @@
+using System.Runtime.InteropServices;
+
+namespace Marsad.Analysis.Sentences;
+
+/// <summary>
+/// Splits a news body into sentences. Punctuation and line breaks decide where the writer punctuated; long stretches
+/// on unpunctuated lines (transcripts, scraped text) and any sentence over <see cref="SentenceSplitterOptions.MaxWords"/>
+/// are segmented by the <see cref="SentenceBoundaryModel"/>. Thread-safe.
+/// </summary>
+public sealed class SentenceSplitter
+{
+    private static readonly Lazy<SentenceSplitter> Shipped = new(() => new SentenceSplitter(SentenceBoundaryModel.LoadDefault()));
+
+    private readonly float _bias;
+
+    public SentenceSplitter(SentenceBoundaryModel model, SentenceSplitterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        options ??= SentenceSplitterOptions.Default;
+        options.Validate();
+        Model = model;
+        Options = options;
+        _bias = options.BoundaryBias ?? model.BoundaryBias;
+    }
+
+    /// <summary>The splitter with the shipped model and default options.</summary>
+    public static SentenceSplitter Default => Shipped.Value;
+
+    public SentenceBoundaryModel Model { get; }
+
+    public SentenceSplitterOptions Options { get; }
+
+    public IReadOnlyList<SentenceSpan> Split(string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var words = new List<SentenceWord>();
+        SentenceTokenizer.Tokenize(body, words);
+        var segments = new List<RuleSegment>();
+        SentenceRules.Segment(words, Options.MinWords, segments);
+        var sentences = new List<SentenceSpan>(segments.Count);
+        var all = CollectionsMarshal.AsSpan(words);
+        List<int>? cuts = null;
+        WordKey[]? keys = null;
+        foreach (var segment in segments)
+        {
+            var needsModel = segment.Words > Options.MaxWords
+                || (!segment.LinePunctuated && segment.Words > Options.LongStretchWords);
+            if (!needsModel)
+            {
+                sentences.Add(new SentenceSpan(all[segment.First].Start, all[segment.Last].End));
+                continue;
+            }
+            var stretch = all.Slice(segment.First, segment.Words);
+            if (keys is null || keys.Length < stretch.Length) keys = new WordKey[Math.Max(stretch.Length, 64)];
+            var keySpan = keys.AsSpan(0, stretch.Length);
+            BoundaryFeatures.ComputeKeys(body, stretch, keySpan);
+            cuts ??= [];
+            cuts.Clear();
+            Model.Segment(keySpan, Options.MinWords, Options.MaxWords, _bias, cuts);
+            var first = 0;
+            foreach (var cut in cuts)
+            {
+                sentences.Add(new SentenceSpan(stretch[first].Start, stretch[cut].End));
+                first = cut + 1;
+            }
+            sentences.Add(new SentenceSpan(stretch[first].Start, stretch[^1].End));
+        }
+        return sentences;
+    }
+}

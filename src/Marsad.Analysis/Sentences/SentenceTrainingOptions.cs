@@ -1,0 +1,33 @@
+namespace Marsad.Analysis.Sentences;
+
+/// <summary>
+/// Settings for <see cref="SentenceBoundaryModel.Train"/>. The defaults are the ones the shipped model was trained
+/// with (tuned on the topic dev split), so training with them reproduces it.
+/// </summary>
+public sealed record SentenceTrainingOptions
+{
+    public static SentenceTrainingOptions Default { get; } = new();
+
+    /// <summary>Passes over the training bodies, each in a fresh shuffled order drawn from <see cref="Seed"/>.</summary>
+    public int Epochs { get; init; } = 3;
+
+    /// <summary>AdaGrad base step for the logistic loss.</summary>
+    public float LearningRate { get; init; } = 0.1f;
+
+    /// <summary>Feature hashing space is 2^HashBits weights.</summary>
+    public int HashBits { get; init; } = 22;
+
+    public int Seed { get; init; } = 20180213;
+
+    /// <summary>A hashed feature must fire at least this often in the training text to get a weight.</summary>
+    public int MinFeatureCount { get; init; } = 8;
+
+    /// <summary>Weights smaller than this in magnitude are dropped, which keeps the saved model small.</summary>
+    public float PruneBelow { get; init; } = 0.02f;
+
+    /// <summary>Added to every gap's log-odds when decoding; positive favours more, shorter sentences.</summary>
+    public float BoundaryBias { get; init; } = 1.0f;
+
+    /// <summary>Shortest sentence an ellipsis may close when reading the reference boundaries off punctuation.</summary>
+    public int MinWords { get; init; } = 3;
+}
