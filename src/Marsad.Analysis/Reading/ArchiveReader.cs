@@ -15,12 +15,12 @@ internal static class ArchiveReader
 
     public static IEnumerable<ReadResult> Read(ArchiveKind kind, Stream stream, string origin, string name,
         ReaderOptions options, int depth, CancellationToken ct) => kind switch
-    {
-        ArchiveKind.Zip => ReadZip(stream, origin, options, depth, ct),
-        ArchiveKind.Tar => ReadTar(stream, origin, options, depth, ct),
-        ArchiveKind.Gzip => ReadGzip(stream, origin, name, options, depth, ct),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+        {
+            ArchiveKind.Zip => ReadZip(stream, origin, options, depth, ct),
+            ArchiveKind.Tar => ReadTar(stream, origin, options, depth, ct),
+            ArchiveKind.Gzip => ReadGzip(stream, origin, name, options, depth, ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
 
     private static IEnumerable<ReadResult> ReadZip(Stream stream, string origin, ReaderOptions options, int depth,
         CancellationToken ct)

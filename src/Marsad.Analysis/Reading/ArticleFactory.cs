@@ -17,7 +17,8 @@ internal static class ArticleFactory
         if (cleanBody is null) return ReadResult.Fail(origin, "no body text");
         var id = ContentId.Compute(cleanTitle, cleanBody);
         return ReadResult.Ok(new Article(id, cleanTitle, date, cleanBody, CleanLine(source), CleanLine(url),
-            CleanLine(category), CleanBlock(@abstract), origin) { Author = CleanLine(author) });
+            CleanLine(category), CleanBlock(@abstract), origin)
+        { Author = CleanLine(author) });
     }
 
     // Titles and metadata are single lines; a newline inside one is layout, not content.

@@ -35,8 +35,8 @@ public static class ArticleReader
             if (Directory.Exists(path))
             {
                 foreach (var file in EnumerateFolder(path, options))
-                foreach (var r in ReadFile(file, options, ct))
-                    yield return r;
+                    foreach (var r in ReadFile(file, options, ct))
+                        yield return r;
             }
             else if (File.Exists(path))
             {
@@ -98,8 +98,8 @@ public static class ArticleReader
         dirs.Sort(StringComparer.Ordinal);
         foreach (var f in files) yield return f;
         foreach (var d in dirs)
-        foreach (var f in EnumerateFolder(d, options))
-            yield return f;
+            foreach (var f in EnumerateFolder(d, options))
+                yield return f;
     }
 
     /// <summary>Sniffs one file or entry and hands it to an archive reader or an article format.</summary>

@@ -9,7 +9,8 @@ namespace Marsad.Analysis.Reading;
 /// from a UTF-8 text file, a Windows-1256 export and a JSON feed gets the same id, so duplicates can be found
 /// across sources. Title and body are folded (Unicode NFKC, Arabic diacritics and tatweel removed, invisible
 /// format characters removed, whitespace runs collapsed to one space, ends trimmed) before hashing with SHA-256;
-/// the id is the first 16 lowercase hex digits.
+/// the id is the first 16 lowercase hex digits. NFKC comes from <see cref="CompatibilityFolding"/>, not
+/// <c>string.Normalize</c>, so ids do not change with the runtime's globalization mode.
 /// </summary>
 public static class ContentId
 {
@@ -17,21 +18,17 @@ public static class ContentId
 
     public static string Compute(string title, string body)
     {
-        var t = Normalize(title);
-        var b = Normalize(body);
-        var charCapacity = t.Length + b.Length + 1;
-        var chars = ArrayPool<char>.Shared.Rent(charCapacity);
+        var chars = ArrayPool<char>.Shared.Rent(title.Length + body.Length + 64);
         try
         {
-            var n = Fold(t, chars);
+            var n = Fold(title, ref chars, 0);
             chars[n++] = '\n';
-            n += Fold(b, chars.AsSpan(n));
-            var folded = chars.AsSpan(0, n);
+            n = Fold(body, ref chars, n);
 
             var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(n));
             try
             {
-                var byteCount = Encoding.UTF8.GetBytes(folded, bytes);
+                var byteCount = Encoding.UTF8.GetBytes(chars.AsSpan(0, n), bytes);
                 Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
                 SHA256.HashData(bytes.AsSpan(0, byteCount), hash);
                 return Convert.ToHexStringLower(hash[..(Length / 2)]);
@@ -50,11 +47,10 @@ public static class ContentId
     /// <summary>The text that is hashed, exposed so that callers can compare articles the same way.</summary>
     public static string NormalizedText(string text)
     {
-        var s = Normalize(text);
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, s.Length));
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length + 64);
         try
         {
-            var n = Fold(s, buffer);
+            var n = Fold(text, ref buffer, 0);
             return new string(buffer, 0, n);
         }
         finally
@@ -63,29 +59,46 @@ public static class ContentId
         }
     }
 
-    private static string Normalize(string s) =>
-        s.IsNormalized(NormalizationForm.FormKC) ? s : s.Normalize(NormalizationForm.FormKC);
-
-    private static int Fold(ReadOnlySpan<char> s, Span<char> dest)
+    /// <summary>Appends the folded form of <paramref name="s"/> at <paramref name="n"/>, growing the pooled buffer if needed.</summary>
+    private static int Fold(ReadOnlySpan<char> s, ref char[] dest, int n)
     {
-        var n = 0;
+        var start = n;
         var pendingSpace = false;
-        foreach (var c in s)
+        foreach (ref readonly var c in s)
         {
-            if (IsDropped(c)) continue;
-            if (char.IsWhiteSpace(c))
+            if (c is >= '\u0653' and <= '\u0655' && !pendingSpace && n > start &&
+                CompatibilityFolding.TryCompose(dest[n - 1], c, out var composed))
             {
-                pendingSpace = n > 0;
+                dest[n - 1] = composed;
                 continue;
             }
-            if (pendingSpace)
+            foreach (var m in CompatibilityFolding.Map(in c))
             {
-                dest[n++] = ' ';
-                pendingSpace = false;
+                if (IsDropped(m)) continue;
+                if (char.IsWhiteSpace(m))
+                {
+                    pendingSpace = n > start;
+                    continue;
+                }
+                if (n + 2 > dest.Length) Grow(ref dest, n);
+                if (pendingSpace)
+                {
+                    dest[n++] = ' ';
+                    pendingSpace = false;
+                }
+                dest[n++] = m;
             }
-            dest[n++] = c;
         }
+        if (n + 1 > dest.Length) Grow(ref dest, n);
         return n;
+    }
+
+    private static void Grow(ref char[] buffer, int used)
+    {
+        var bigger = ArrayPool<char>.Shared.Rent(buffer.Length * 2);
+        buffer.AsSpan(0, used).CopyTo(bigger);
+        ArrayPool<char>.Shared.Return(buffer);
+        buffer = bigger;
     }
 
     private static bool IsDropped(char c) => c switch
