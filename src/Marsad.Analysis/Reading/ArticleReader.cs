@@ -92,6 +92,8 @@ public static class ArticleReader
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
         {
             if (options.SkipHiddenFiles && entry.Name.StartsWith('.')) continue;
+            // Linked folders can form cycles; the files they hold are read where they really live.
+            if (entry is DirectoryInfo && entry.LinkTarget is not null) continue;
             (entry is DirectoryInfo ? dirs : files).Add(Path.Combine(folder, entry.Name));
         }
         files.Sort(StringComparer.Ordinal);

@@ -183,6 +183,8 @@ public static class DateLineParser
         if (IsCompactTime(tail)) return true;
         var pos = 0;
         if (!ReadTimePart(tail, ref pos) || pos >= tail.Length || tail[pos] != ':') return false;
+        var hourPos = 0;
+        if (ReadNumber(tail, ref hourPos, out _) > 23) return false;
         pos++;
         if (!ReadTimePart(tail, ref pos)) return false;
         if (pos < tail.Length && tail[pos] == ':')

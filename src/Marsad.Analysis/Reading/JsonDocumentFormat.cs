@@ -16,7 +16,7 @@ public sealed class JsonDocumentFormat : IArticleFormat
         var next = s[1..].TrimStart();
         return s[0] switch
         {
-            '[' => next.IsEmpty || next[0] is '{' or ']',
+            '[' => next.IsEmpty || next[0] is '{' or ']' or '"' or '[',
             '{' => next.IsEmpty || next[0] is '"' or '}',
             _ => false,
         };

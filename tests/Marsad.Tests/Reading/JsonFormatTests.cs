@@ -68,6 +68,15 @@ public sealed class JsonFormatTests
     }
 
     [Fact]
+    public void An_array_of_strings_is_records_of_the_wrong_shape()
+    {
+        var results = Samples.Read("[\"نص\", \"آخر\"]", "strings.json");
+
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.Contains("not a JSON object (found a string)", r.Error!.Reason));
+    }
+
+    [Fact]
     public void A_single_object_is_one_article_named_by_the_file()
     {
         var article = Samples.Single(Samples.Read(Record(Samples.Title, Samples.Body), "one.json"));
