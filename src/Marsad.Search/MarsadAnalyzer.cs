@@ -56,7 +56,9 @@ public sealed class MarsadAnalyzer : Analyzer
                     skipped++;
                     continue;
                 }
-                _term.SetEmpty().Append(token.Stem);
+                var stem = token.Stem;
+                token.Stem.CopyTo(_term.ResizeBuffer(stem.Length));
+                _term.Length = stem.Length;
                 _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
                 _increment.PositionIncrement = 1 + skipped;
                 return true;

@@ -39,7 +39,7 @@ public static class EvalCommand
                 return 0;
             }
             var table = new Table().AddColumns("articles", "true boundaries", "precision", "recall", "F1");
-            table.AddRow($"{bodies.Count}", $"{score.TrueBoundaries}", $"{score.Precision:F4}", $"{score.Recall:F4}", $"{score.F1:F4}");
+            table.AddRow($"{bodies.Count}", $"{score.GoldBoundaries}", $"{score.Precision:F4}", $"{score.Recall:F4}", $"{score.F1:F4}");
             AnsiConsole.Write(table);
             return 0;
         });

@@ -18,7 +18,7 @@ public static class SplitOption
     public static List<string> Bodies(string splitFile)
     {
         var bodies = new List<string>();
-        foreach (var (article, _) in CorpusSplit.Load(splitFile)) bodies.Add(article.Body);
+        foreach (var (article, _) in CorpusSplit.Read(splitFile)) bodies.Add(article.Body);
         if (bodies.Count == 0) throw new CliException($"{splitFile}: no articles could be read");
         return bodies;
     }

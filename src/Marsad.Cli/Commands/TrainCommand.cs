@@ -36,18 +36,20 @@ public static class TrainCommand
 
     private static Command Lexicon()
     {
-        var output = new Option<string?>("--out") { Description = "Lexicon file to write. Default: src/Marsad.Text/Resources/lexicon.bin." };
+        var output = new Option<string?>("--out") { Description = "Lexicon file to write. Default: src/Marsad.Text/Resources/news-lexicon.br." };
         var command = new Command("lexicon", "Build the word-frequency lexicon that guards clitic segmentation, from the unlabelled shared news.") { output };
         command.SetAction(result =>
         {
             var bodies = SplitOption.Bodies(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-train.tsv")));
-            var path = result.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(CliEnvironment.ModelPath("x"))!, "..", "src", "Marsad.Text", "Resources", CliticLexicon.ResourceFileName);
-            Save(path, stream => CliticLexicon.Build(bodies, stream));
+            var path = result.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(CliEnvironment.ModelPath("x"))!, "..", "src", "Marsad.Text", "Resources", LexiconFileName);
+            Save(path, stream => CliticSegmenter.BuildLexicon(bodies, stream));
             Console.Error.WriteLine($"marsad: lexicon from {bodies.Count} articles → {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1024} KiB)");
             return 0;
         });
         return command;
     }
+
+    private static readonly string LexiconFileName = WordFrequencyLexicon.ResourceName["Marsad.Text.".Length..];
 
     /// <summary>Writes to a temporary file first so an interrupted training never leaves a truncated model behind.</summary>
     private static void Save(string path, Action<Stream> write)
