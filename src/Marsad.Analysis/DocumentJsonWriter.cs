@@ -18,7 +18,8 @@ public static class DocumentJsonWriter
 
     public static JsonWriterOptions WriterOptions(bool indented) => new() { Encoder = Encoder, Indented = indented };
 
-    public static void Write(Utf8JsonWriter writer, Document document)
+    /// <param name="includeBody">The store keeps the body in its own column, so it writes the analysis without it.</param>
+    public static void Write(Utf8JsonWriter writer, Document document, bool includeBody = true)
     {
         var article = document.Article;
         writer.WriteStartObject();
@@ -45,7 +46,7 @@ public static class DocumentJsonWriter
         }
         writer.WriteEndArray();
 
-        writer.WriteString("body", body);
+        if (includeBody) writer.WriteString("body", body);
 
         if (document.KeepTokens)
         {
@@ -56,10 +57,10 @@ public static class DocumentJsonWriter
         writer.WriteEndObject();
     }
 
-    public static string ToJson(Document document, bool indented = false)
+    public static string ToJson(Document document, bool indented = false, bool includeBody = true)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(indented))) Write(writer, document);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(indented))) Write(writer, document, includeBody);
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 

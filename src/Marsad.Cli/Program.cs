@@ -14,6 +14,9 @@ public static class Program
             TrainCommand.Create(),
             EvalCommand.Create(),
             BenchCommand.Create(),
+            IngestCommand.Create(),
+            SearchCommand.Create(),
+            ReindexCommand.Create(),
         };
         try
         {
