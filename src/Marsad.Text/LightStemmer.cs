@@ -28,6 +28,7 @@ public static class LightStemmer
     /// <summary>
     /// Strips only endings (pronouns and inflection) from a base whose proclitics were already decided by the
     /// <see cref="CliticSegmenter"/>, so corpus evidence, not rules, has the last word on the word's start.
+    /// The result is always a prefix of <paramref name="word"/>.
     /// </summary>
     public static ReadOnlySpan<char> StemBase(ReadOnlySpan<char> word)
     {
