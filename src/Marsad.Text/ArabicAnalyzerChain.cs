@@ -37,10 +37,9 @@ public sealed class ArabicAnalyzerChain
             buffer.Slice(length, ShortWordCache.MaxLength).Clear();
             if (ShortWordCache.TryKey(buffer, length, out var key))
             {
-                ref var entry = ref ShortCache.Find(key, length);
-                if (entry.Analysis.IsFilled) return entry.Analysis.Unpack();
+                if (ShortCache.TryGet(key, length, out var packed)) return packed.Unpack();
                 var analysis = AnalyzeWord(word);
-                ShortCache.Fill(ref entry, key, length, PackedAnalysis.From(analysis));
+                ShortCache.Add(key, length, PackedAnalysis.From(analysis));
                 return analysis;
             }
         }

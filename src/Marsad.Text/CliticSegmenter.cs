@@ -27,6 +27,12 @@ public sealed class CliticSegmenter
     /// </summary>
     public const int ConjunctionRatio = 4;
 
+    /// <summary>
+    /// How much more frequent a word with ه، ها، هم or نا may be than its stem and still be split: possessed plurals
+    /// (منازلهم) are often commoner in news than the bare plural.
+    /// </summary>
+    public const int CommonPronounRatio = 4;
+
     /// <summary>How much more frequent a stem must be than the word for a final ي to count as "my" rather than a nisba or ى ending.</summary>
     public const int FirstPersonRatio = 10;
 
@@ -168,7 +174,8 @@ public sealed class CliticSegmenter
         var stemFrequency = BaseFrequency(stem);
         if (stemFrequency == 0) return (Enclitic.None, 0);
         var wordFrequency = _lexicon.Frequency(word);
-        if (stemFrequency < wordFrequency) return (Enclitic.None, 0);
+        var ratio = minimumStem == 2 ? CommonPronounRatio : 1;
+        if ((long)stemFrequency * ratio < wordFrequency) return (Enclitic.None, 0);
 
         // Final ي is far more often the nisba adjective ending (دولي، عربي) than "my"; a nisba has a feminine in ية.
         if (enclitic == Enclitic.Ya)
@@ -219,17 +226,18 @@ public sealed class CliticSegmenter
     private int BaseFrequency(ReadOnlySpan<char> stem)
     {
         var frequency = _lexicon.Frequency(stem);
-        if (frequency > 0 || stem.Length < 2) return frequency;
+        if (stem.Length < 2) return frequency;
         var last = stem[^1];
-        if (last is not (Ta or Waw)) return 0;
+        if (last is not (Ta or Waw)) return frequency;
+        // The restored spelling is looked up even when the stem itself was seen: typos such as سيارت exist in any corpus.
         Span<char> restored = stackalloc char[stem.Length + 1];
         stem.CopyTo(restored);
         if (last == Ta)
         {
             restored[stem.Length - 1] = TaMarbuta;
-            return _lexicon.Frequency(restored[..stem.Length]);
+            return Math.Max(frequency, _lexicon.Frequency(restored[..stem.Length]));
         }
         restored[stem.Length] = Alef;
-        return _lexicon.Frequency(restored);
+        return Math.Max(frequency, _lexicon.Frequency(restored));
     }
 }

@@ -9,7 +9,7 @@ namespace Marsad.Text;
 /// Arabic tokens in news). Such a word is its own key: the low bytes of its characters packed into one 64-bit
 /// integer with a few vector instructions, so a probe is one multiply, one 16-byte entry load and one compare, with
 /// no per-character hashing and no key pool. Four entries share a cache line and linear probing stays within it in
-/// the common case, which keeps the frequent words cache-resident. Bounded: once full, new words are analysed
+/// the common case. Bounded: once full, new words are analysed
 /// without being stored.
 /// </summary>
 internal sealed class ShortWordCache
@@ -19,6 +19,11 @@ internal sealed class ShortWordCache
     private const int Mask = (1 << Bits) - 1;
     private const int MaxEntries = (1 << Bits) / 10 * 7;
 
+    // The front table (128 KB) stays in L2 and absorbs the Zipfian head of the vocabulary; the main table holds
+    // every type seen and is only touched on a front miss.
+    private const int FrontBits = 13;
+
+    private readonly Entry[] _front = new Entry[1 << FrontBits];
     private readonly Entry[] _entries = new Entry[1 << Bits];
     private int _count;
 
@@ -36,11 +41,41 @@ internal sealed class ShortWordCache
         return (used & ~arabicBlock) == Vector128<ushort>.Zero;
     }
 
-    /// <summary>Finds the word, or the empty entry where it belongs (its analysis is then not filled).</summary>
+    /// <summary>Looks the word up, first in the small front table that holds the most recently used words.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ref Entry Find(ulong key, int length)
+    public bool TryGet(ulong key, int length, out PackedAnalysis analysis)
     {
-        var slot = (int)((key * 0x9E3779B97F4A7C15UL + (ulong)length) >> (64 - Bits));
+        var mixed = key * 0x9E3779B97F4A7C15UL + (ulong)length;
+        ref var front = ref _front[(int)(mixed >> (64 - FrontBits))];
+        if (front.Key == key && front.Length == length && front.Analysis.IsFilled)
+        {
+            analysis = front.Analysis;
+            return true;
+        }
+        ref var entry = ref Find(key, length, mixed);
+        analysis = entry.Analysis;
+        if (!analysis.IsFilled) return false;
+        front = entry;
+        return true;
+    }
+
+    /// <summary>Stores a word's analysis, unless the cache is full.</summary>
+    public void Add(ulong key, int length, PackedAnalysis analysis)
+    {
+        var mixed = key * 0x9E3779B97F4A7C15UL + (ulong)length;
+        var fresh = new Entry { Key = key, Length = length, Analysis = analysis };
+        _front[(int)(mixed >> (64 - FrontBits))] = fresh;
+        if (_count >= MaxEntries) return;
+        ref var entry = ref Find(key, length, mixed);
+        if (entry.Analysis.IsFilled) return;
+        entry = fresh;
+        _count++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref Entry Find(ulong key, int length, ulong mixed)
+    {
+        var slot = (int)(mixed >> (64 - Bits));
         var entries = _entries;
         while (true)
         {
@@ -48,16 +83,6 @@ internal sealed class ShortWordCache
             if (!entry.Analysis.IsFilled || (entry.Key == key && entry.Length == length)) return ref entry;
             slot = (slot + 1) & Mask;
         }
-    }
-
-    /// <summary>Fills an empty entry returned by <see cref="Find"/>, unless the cache is full.</summary>
-    public void Fill(ref Entry entry, ulong key, int length, PackedAnalysis analysis)
-    {
-        if (_count >= MaxEntries) return;
-        entry.Key = key;
-        entry.Length = length;
-        entry.Analysis = analysis;
-        _count++;
     }
 
     public struct Entry
