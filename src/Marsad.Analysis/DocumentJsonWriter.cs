@@ -18,8 +18,11 @@ public static class DocumentJsonWriter
 
     public static JsonWriterOptions WriterOptions(bool indented) => new() { Encoder = Encoder, Indented = indented };
 
-    /// <param name="includeBody">The store keeps the body in its own column, so it writes the analysis without it.</param>
-    public static void Write(Utf8JsonWriter writer, Document document, bool includeBody = true)
+    /// <param name="compact">
+    /// Leaves out the body and the sentences' text, which offsets into the body reproduce: the store keeps the body
+    /// in its own column, and this halves what it writes.
+    /// </param>
+    public static void Write(Utf8JsonWriter writer, Document document, bool compact = false)
     {
         var article = document.Article;
         writer.WriteStartObject();
@@ -41,12 +44,12 @@ public static class DocumentJsonWriter
             writer.WriteStartObject();
             writer.WriteNumber("start", sentence.Start);
             writer.WriteNumber("end", sentence.End);
-            writer.WriteString("text", body.AsSpan(sentence.Start, sentence.End - sentence.Start));
+            if (!compact) writer.WriteString("text", body.AsSpan(sentence.Start, sentence.End - sentence.Start));
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
 
-        if (includeBody) writer.WriteString("body", body);
+        if (!compact) writer.WriteString("body", body);
 
         if (document.KeepTokens)
         {
@@ -57,10 +60,10 @@ public static class DocumentJsonWriter
         writer.WriteEndObject();
     }
 
-    public static string ToJson(Document document, bool indented = false, bool includeBody = true)
+    public static string ToJson(Document document, bool indented = false, bool compact = false)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(indented))) Write(writer, document, includeBody);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions(indented))) Write(writer, document, compact);
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 

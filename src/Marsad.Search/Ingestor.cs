@@ -13,6 +13,9 @@ public sealed class Ingestor(IArticleStore store, SearchIndex index, AnalysisPip
 {
     public int BatchSize { get; init; } = 512;
 
+    /// <summary>How often the index is committed during a run; it is always committed at the end.</summary>
+    public TimeSpan IndexCommitInterval { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Called after each committed batch with the running totals.</summary>
     public Action<IngestReport>? Progress { get; init; }
 
@@ -24,6 +27,7 @@ public sealed class Ingestor(IArticleStore store, SearchIndex index, AnalysisPip
         long read = 0, added = 0, skipped = 0, errors = 0;
         var pending = new List<Article>(BatchSize);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lastCommit = System.Diagnostics.Stopwatch.StartNew();
 
         void Flush()
         {
@@ -32,12 +36,14 @@ public sealed class Ingestor(IArticleStore store, SearchIndex index, AnalysisPip
             Parallel.For(0, pending.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
             {
                 var document = pipeline.Run(pending[i]);
-                stored[i] = StoredArticle.From(pending[i], DocumentJsonWriter.ToJson(document, includeBody: false));
+                stored[i] = StoredArticle.From(pending[i], DocumentJsonWriter.ToJson(document, compact: true));
             });
             var result = store.AddBatch(stored);
             added += result.Added;
             skipped += result.Skipped;
-            index.CatchUp();
+            var due = lastCommit.Elapsed >= IndexCommitInterval;
+            index.CatchUp(commit: due);
+            if (due) lastCommit.Restart();
             pending.Clear();
             seen.Clear();
             Progress?.Invoke(new IngestReport(read, added, skipped, errors));

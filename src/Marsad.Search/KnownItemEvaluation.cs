@@ -40,7 +40,7 @@ public static class KnownItemEvaluation
         }
         using var reader = DirectoryReader.Open(directory);
         var searcher = new IndexSearcher(reader) { Similarity = SearchIndex.Ranking };
-        var builder = new QueryBuilder(analyzer, [(BodyField, 1f)]);
+        var builder = new QueryCompiler(analyzer, [(BodyField, 1f)]);
         double reciprocal = 0, strictReciprocal = 0;
         int top1 = 0, top10 = 0, missing = 0;
         foreach (var (text, target) in queries)

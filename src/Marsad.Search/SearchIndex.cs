@@ -31,7 +31,7 @@ public sealed class SearchIndex : IDisposable
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
-    private readonly QueryBuilder _queries;
+    private readonly QueryCompiler _queries;
     private readonly SnippetBuilder _snippets = new();
     private long _sequence;
 
@@ -40,7 +40,7 @@ public sealed class SearchIndex : IDisposable
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _directory = directory;
         Analyzer = analyzer;
-        _queries = new QueryBuilder(analyzer);
+        _queries = new QueryCompiler(analyzer);
         _sequence = CommittedSequence(directory);
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
         {
@@ -64,8 +64,12 @@ public sealed class SearchIndex : IDisposable
         return new SearchIndex(store, FSDirectory.Open(path), new MarsadAnalyzer());
     }
 
-    /// <summary>Indexes every stored article past <see cref="Sequence"/>, committing after each batch.</summary>
-    public long CatchUp(int batchSize = 2000)
+    /// <summary>
+    /// Indexes every stored article past <see cref="Sequence"/>. With <paramref name="commit"/> false the additions are
+    /// only made visible to searches; a later <see cref="Commit"/> makes them durable (an ingest commits every few
+    /// seconds, not every batch, because a Lucene commit syncs files to disk).
+    /// </summary>
+    public long CatchUp(int batchSize = 2000, bool commit = true)
     {
         long indexed = 0;
         while (true)
@@ -78,7 +82,8 @@ public sealed class SearchIndex : IDisposable
             }
             if (batch == 0) break;
             indexed += batch;
-            Commit();
+            if (commit) Commit();
+            else _searchers.MaybeRefresh();
         }
         return indexed;
     }

@@ -12,8 +12,59 @@ public static class BenchCommand
     {
         var command = new Command("bench", "Measure Marsad against a peer in the same run.");
         command.Subcommands.Add(Analyzer());
+        command.Subcommands.Add(Search());
         return command;
     }
+
+    private static Command Search()
+    {
+        var split = SplitOption.Create("topic-test.tsv");
+        var json = new Option<bool>("--json") { Description = "Print one JSON object {ingest_articles_per_s, query_p50_ms, query_p99_ms, lucene:{…}}." };
+        var command = new Command("search", "Ingest ant-multisource and run the test titles as queries: Marsad vs a stock Lucene.NET ArabicAnalyzer index.") { split, json };
+        command.SetAction(result =>
+        {
+            var splitFile = SplitOption.Resolve(result.GetValue(split), "topic-test.tsv");
+            var queries = new List<string>();
+            foreach (var (article, _) in Marsad.Analysis.Reading.CorpusSplit.Read(splitFile)) queries.Add(article.Title);
+            var corpus = Path.Combine(Marsad.Analysis.Reading.CorpusSplit.ResolveNewsRoot(splitFile), "ant-multisource");
+            var work = Directory.CreateTempSubdirectory("marsad-bench-").FullName;
+            try
+            {
+                var r = SearchBenchmark.Run(corpus, queries, work);
+                if (result.GetValue(json))
+                {
+                    var marsad = Side(r.Marsad);
+                    marsad["lucene"] = Side(r.Lucene);
+                    marsad["articles"] = r.Articles;
+                    marsad["full_search_p50_ms"] = JsonOutput.Round(r.FullSearchP50Ms);
+                    marsad["full_search_p99_ms"] = JsonOutput.Round(r.FullSearchP99Ms);
+                    marsad["peak_memory_mib"] = Math.Round(r.PeakMemoryMiB);
+                    JsonOutput.Print(marsad);
+                    return 0;
+                }
+                var table = new Table().AddColumns("", "ingest articles/s", "index MiB", "query p50 ms", "query p99 ms");
+                table.AddRow("Marsad (read+analyse+store+index)", $"{r.Marsad.IngestArticlesPerSecond:N0}", $"{r.Marsad.IndexMiB:F1}", $"{r.Marsad.QueryP50Ms:F3}", $"{r.Marsad.QueryP99Ms:F3}");
+                table.AddRow("Lucene ArabicAnalyzer (strings)", $"{r.Lucene.IngestArticlesPerSecond:N0}", $"{r.Lucene.IndexMiB:F1}", $"{r.Lucene.QueryP50Ms:F3}", $"{r.Lucene.QueryP99Ms:F3}");
+                table.AddRow("ratio (Marsad / Lucene)", $"{r.Marsad.IngestArticlesPerSecond / r.Lucene.IngestArticlesPerSecond:F2}", $"{r.Marsad.IndexMiB / r.Lucene.IndexMiB:F2}", $"{r.Marsad.QueryP50Ms / r.Lucene.QueryP50Ms:F2}", $"{r.Marsad.QueryP99Ms / r.Lucene.QueryP99Ms:F2}");
+                AnsiConsole.Write(table);
+                Console.Error.WriteLine($"marsad: {r.Articles:N0} articles; full search with snippets and facets p50 {r.FullSearchP50Ms:F2} ms, p99 {r.FullSearchP99Ms:F2} ms; peak memory {r.PeakMemoryMiB:N0} MiB");
+                return 0;
+            }
+            finally
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        });
+        return command;
+    }
+
+    private static JsonObject Side(SearchSideResult side) => new()
+    {
+        ["ingest_articles_per_s"] = Math.Round(side.IngestArticlesPerSecond, 1),
+        ["query_p50_ms"] = JsonOutput.Round(side.QueryP50Ms),
+        ["query_p99_ms"] = JsonOutput.Round(side.QueryP99Ms),
+        ["index_mib"] = Math.Round(side.IndexMiB, 2),
+    };
 
     private static Command Analyzer()
     {

@@ -9,7 +9,7 @@ namespace Marsad.Search;
 /// Turns a parsed <see cref="UserQuery"/> into Lucene query objects directly (never through query syntax), running
 /// every word through the index's analyzer. A word matches the title (boosted) or the body.
 /// </summary>
-public sealed class QueryBuilder(Analyzer analyzer, IReadOnlyList<(string Field, float Boost)>? fields = null)
+public sealed class QueryCompiler(Analyzer analyzer, IReadOnlyList<(string Field, float Boost)>? fields = null)
 {
     public const float TitleBoost = 2f;
 
