@@ -17,6 +17,7 @@ public static class Program
             IngestCommand.Create(),
             SearchCommand.Create(),
             ReindexCommand.Create(),
+            ExportCommand.Create(),
         };
         try
         {

@@ -21,7 +21,7 @@ public sealed class SearchIndex : IDisposable
     public const string SequenceKey = "marsad.sequence";
     public const string FolderName = "index";
 
-    internal const string IdField = "id", TitleField = "title", BodyField = "body", DateField = "date",
+    public const string IdField = "id", TitleField = "title", BodyField = "body", DateField = "date",
         SourceField = "source", CategoryField = "category";
 
     /// <summary>BM25 with Lucene's usual parameters, the same as the peer it is measured against.</summary>
