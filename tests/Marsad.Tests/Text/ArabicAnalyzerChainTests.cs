@@ -60,6 +60,26 @@ public class ArabicAnalyzerChainTests
     }
 
     [Fact]
+    public void Chain_tokens_are_exactly_the_tokenizer_tokens()
+    {
+        const string text = "  ـ قالَ ﻻعبو الفريقِ: سنفوز ٢-١ على BBC في 3.5% من #المباريات @marsad www.example.org ﷲ 👍 كَتَبَ\u200Cوا";
+        var expected = new List<Token>();
+        Tokenizer.Tokenize(text, expected);
+        var actual = new List<Token>();
+        foreach (var token in new ArabicAnalyzerChain().Analyze(text)) actual.Add(token.Token);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Normalised_forms_match_the_normaliser()
+    {
+        const string text = "ﻻعبو الفريقِ أعلنوا ﷲ مستشفىً جـــديداً";
+        var chain = new ArabicAnalyzerChain();
+        foreach (var token in chain.Analyze(text))
+            Assert.Equal(ArabicNormalizer.Normalize(text.Substring(token.Token.Start, token.Token.Length)), token.Normalized.ToString());
+    }
+
+    [Fact]
     public void Analysing_warm_text_allocates_nothing()
     {
         const string text = "أكد الوزير أن الحكومة ستعلن خطتها الجديدة للطاقة خلال أيام، وقال: «نحن مستعدون» عبر https://example.org #الطاقة.";
