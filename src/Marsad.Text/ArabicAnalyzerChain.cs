@@ -15,6 +15,7 @@ public sealed class ArabicAnalyzerChain
     {
         _segmenter = segmenter ?? CliticSegmenter.Default;
         Options = options;
+        Map = ArabicNormalizer.MapFor(options);
     }
 
     /// <summary>Normalisation applied to every token; clitic analysis assumes at least <see cref="NormalizationOptions.Default"/>.</summary>
@@ -28,20 +29,16 @@ public sealed class ArabicAnalyzerChain
     internal ShortWordCache ShortCache { get; } = new();
 
     /// <summary>Analysis of a normalised Arabic word, from the caches when seen before.</summary>
-    internal WordAnalysis Lookup(Span<char> buffer, int length)
+    /// <param name="word">The normalised word.</param>
+    /// <param name="shortKey">Its <see cref="ShortWordCache"/> key from <see cref="ArabicNormalizer.NormalizeWord"/>, or 0.</param>
+    internal WordAnalysis Lookup(ReadOnlySpan<char> word, ulong shortKey)
     {
-        ReadOnlySpan<char> word = buffer[..length];
-        if (length <= ShortWordCache.MaxLength)
+        if (shortKey != 0)
         {
-            // Zero padding makes the key of a short word independent of what the buffer held before.
-            buffer.Slice(length, ShortWordCache.MaxLength).Clear();
-            if (ShortWordCache.TryKey(buffer, length, out var key))
-            {
-                if (ShortCache.TryGet(key, length, out var packed)) return packed.Unpack();
-                var analysis = AnalyzeWord(word);
-                ShortCache.Add(key, length, PackedAnalysis.From(analysis));
-                return analysis;
-            }
+            if (ShortCache.TryGet(shortKey, word.Length, out var packed)) return packed.Unpack();
+            var analysis = AnalyzeWord(word);
+            ShortCache.Add(shortKey, word.Length, PackedAnalysis.From(analysis));
+            return analysis;
         }
         return word.Length <= WordAnalysisCache.MaxWordLength ? LookupPacked(word).Unpack() : AnalyzeWord(word);
     }
@@ -65,10 +62,20 @@ public sealed class ArabicAnalyzerChain
         return new WordAnalysis(clitics, clitics.ProcliticLength, stem.Length, isStopWord);
     }
 
+    internal char[] Buffer => _buffer;
+
+    internal char[] Map { get; }
+
+    /// <summary>Doubles the scratch buffer, keeping its content; only while meeting ever longer words.</summary>
+    internal char[] GrowBuffer()
+    {
+        Array.Resize(ref _buffer, _buffer.Length * 2);
+        return _buffer;
+    }
+
     internal Span<char> BufferFor(int tokenLength)
     {
-        // Room for the worst-case expansion plus the zero padding the hot cache reads as its key.
-        var needed = tokenLength * ArabicNormalizer.MaxExpansion + ShortWordCache.MaxLength;
+        var needed = tokenLength * ArabicNormalizer.MaxExpansion;
         if (_buffer.Length < needed) _buffer = new char[Math.Max(needed, _buffer.Length * 2)];
         return _buffer;
     }

@@ -12,8 +12,8 @@ public static class ArabicNormalizer
     /// </summary>
     public const int MaxExpansion = 4;
 
-    private const char Delete = '\uFFFF';
-    private const char Expand = '\uFFFE';
+    internal const char Delete = '\uFFFF';
+    internal const char Expand = '\uFFFE';
     private const int OptionBits = 10;
     private const int AllOptions = (1 << OptionBits) - 1;
 
@@ -44,6 +44,43 @@ public static class ArabicNormalizer
                 written += expansion.Length;
             }
         }
+        return written;
+    }
+
+    /// <summary>
+    /// Normalises one word and, in the same pass, packs it into the <see cref="ShortWordCache"/> key: the low bytes of up
+    /// to eight output characters, all from U+0600–U+06FF. Building the key from registers instead of re-reading the
+    /// freshly written buffer avoids a store-forwarding stall on every token. The key is 0 when the word does not fit.
+    /// </summary>
+    internal static int NormalizeWord(ReadOnlySpan<char> source, Span<char> destination, NormalizationOptions options, out ulong key)
+    {
+        var table = GetTable(options);
+        var map = table.Map;
+        var written = 0;
+        ulong packed = 0;
+        var fits = true;
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            var m = map[c];
+            if (m < Expand)
+            {
+                if ((uint)written >= (uint)destination.Length) ThrowTooSmall();
+                destination[written] = m;
+                if (written < ShortWordCache.MaxLength && (m >> 8) == 0x06) packed |= (ulong)(byte)m << (written * 8);
+                else fits = false;
+                written++;
+            }
+            else if (m == Expand)
+            {
+                var expansion = table.Expansions[c];
+                if (written + expansion.Length > destination.Length) ThrowTooSmall();
+                expansion.AsSpan().CopyTo(destination[written..]);
+                written += expansion.Length;
+                fits = false;
+            }
+        }
+        key = fits ? packed : 0;
         return written;
     }
 
@@ -79,7 +116,9 @@ public static class ArabicNormalizer
         c is '\u200B' or '\u200C' or '\u200D' or '\u200E' or '\u200F' or '\u061C' or '\uFEFF' or '\u00AD'
             or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
-    internal static ReadOnlySpan<char> MapFor(NormalizationOptions options) => GetTable(options).Map;
+    internal static char[] MapFor(NormalizationOptions options) => GetTable(options).Map;
+
+    internal static string ExpansionOf(char c, NormalizationOptions options) => GetTable(options).Expansions[c];
 
     private static NormalizationTable GetTable(NormalizationOptions options)
     {

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Marsad.Text;
 
@@ -19,27 +17,13 @@ internal sealed class ShortWordCache
     private const int Mask = (1 << Bits) - 1;
     private const int MaxEntries = (1 << Bits) / 10 * 7;
 
-    // The front table (128 KB) stays in L2 and absorbs the Zipfian head of the vocabulary; the main table holds
+    // The front table (512 KB) stays in L2 and absorbs the Zipfian head of the vocabulary; the main table holds
     // every type seen and is only touched on a front miss.
-    private const int FrontBits = 13;
+    private const int FrontBits = 15;
 
     private readonly Entry[] _front = new Entry[1 << FrontBits];
     private readonly Entry[] _entries = new Entry[1 << Bits];
     private int _count;
-
-    /// <summary>
-    /// Packs a zero-padded word of at most <see cref="MaxLength"/> characters into a key; false when a character lies
-    /// outside U+0600–U+06FF and the word must use the general cache.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool TryKey(ReadOnlySpan<char> paddedBuffer, int length, out ulong key)
-    {
-        var chars = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(paddedBuffer[..MaxLength])));
-        var arabicBlock = Vector128.Equals(chars >>> 8, Vector128.Create((ushort)0x06));
-        var used = Vector128.LessThan(Vector128.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7), Vector128.Create((ushort)length));
-        key = Vector128.Narrow(chars & Vector128.Create((ushort)0xFF), Vector128<ushort>.Zero).AsUInt64().ToScalar();
-        return (used & ~arabicBlock) == Vector128<ushort>.Zero;
-    }
 
     /// <summary>Looks the word up, first in the small front table that holds the most recently used words.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -52,7 +52,7 @@ public static class Tokenizer
         return false;
     }
 
-    private static Token ReadOther(ReadOnlySpan<char> text, int start, CharClass cls)
+    internal static Token ReadOther(ReadOnlySpan<char> text, int start, CharClass cls)
     {
         var classes = CharClasses.Table;
         var c = text[start];

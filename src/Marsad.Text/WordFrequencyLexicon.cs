@@ -12,7 +12,11 @@ namespace Marsad.Text;
 /// </summary>
 public sealed class WordFrequencyLexicon
 {
-    /// <summary>The resource name of the lexicon shipped with the library.</summary>
+    /// <summary>
+    /// The resource name of the lexicon shipped with the library, built with <see cref="Build"/> (minCount 2) from the
+    /// bodies of the ANT topic-training split (in split order) followed by the SaudiNewsNet article contents (zips in
+    /// name order): 185,711 types, 0.6 MB.
+    /// </summary>
     public const string ResourceName = "Marsad.Text.news-lexicon.br";
 
     private static readonly Lazy<WordFrequencyLexicon> Embedded = new(LoadEmbedded);
@@ -82,7 +86,7 @@ public sealed class WordFrequencyLexicon
     /// <see cref="NormalizationOptions.Default"/>, counts types and writes those seen at least
     /// <paramref name="minCount"/> times, most frequent first, Brotli-compressed. Deterministic for a given input order.
     /// </summary>
-    public static void Build(IEnumerable<string> texts, Stream output, int minCount = 3)
+    public static void Build(IEnumerable<string> texts, Stream output, int minCount = 2)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ArgumentNullException.ThrowIfNull(output);
