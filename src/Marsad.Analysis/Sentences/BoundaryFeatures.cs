@@ -8,8 +8,8 @@ namespace Marsad.Analysis.Sentences;
 /// </summary>
 internal static class BoundaryFeatures
 {
-    public const int MaxGapFeatures = 24;
-    public const int DistanceFeatures = 4;
+    public const int MaxGapFeatures = 40;
+    public const int DistanceFeatures = 5;
     public const int DistanceBuckets = 16;
     private const int MaxNormalisedLength = 32;
 
@@ -17,7 +17,10 @@ internal static class BoundaryFeatures
         RightPair = 8, RightPrefix1 = 9, RightPrefix2 = 10, RightPrefix3 = 11, LeftSuffix1 = 12, LeftSuffix2 = 13,
         LeftSuffix3 = 14, LeftShape = 15, RightShape = 16, Shapes = 17, SuffixPrefix = 18, LeftWordRightPrefix = 19,
         RightWordLeftSuffix = 20, DistanceOnly = 21, DistanceRightPrefix1 = 22, DistanceRightPrefix2 = 23,
-        DistanceRightWord = 24;
+        DistanceRightWord = 24, LeftLeftLeft = 25, RightRightRight = 26, LeftClass = 27, RightClass = 28,
+        LeftLeftClass = 29, RightRightClass = 30, LeftLeftLeftClass = 31, RightRightRightClass = 32, Classes = 33,
+        LeftClassPair = 34, RightClassPair = 35, LeftClassRightWord = 36, LeftWordRightClass = 37, ClassTriple = 38,
+        Suffix1Prefix1 = 39, RightPrefix1Pair = 40, Suffix3Prefix2 = 41, DistanceRightClass = 42, RightClassRightRightPrefix = 43;
 
     private static readonly WordKey Edge = new()
     {
@@ -29,9 +32,10 @@ internal static class BoundaryFeatures
         Suffix2 = 0x5EED_0000_0000_0006,
         Suffix3 = 0x5EED_0000_0000_0007,
         Shape = 0x5EED_0000_0000_0008,
+        Class = 0x5EED_0000_0000_0009,
     };
 
-    public static void ComputeKeys(string text, ReadOnlySpan<SentenceWord> words, Span<WordKey> keys)
+    public static void ComputeKeys(string text, ReadOnlySpan<SentenceWord> words, WordClusters clusters, Span<WordKey> keys)
     {
         Span<char> buffer = stackalloc char[MaxNormalisedLength];
         for (var i = 0; i < words.Length; i++)
@@ -39,16 +43,19 @@ internal static class BoundaryFeatures
             var core = text.AsSpan(words[i].CoreStart, words[i].CoreEnd - words[i].CoreStart);
             var length = Normalise(core, buffer, out var shapeKind);
             var form = buffer[..length];
+            var word = Hash(form);
+            var shape = (ulong)(shapeKind * 8 + LengthBucket(length));
             keys[i] = new WordKey
             {
-                Word = Hash(form),
+                Word = word,
                 Prefix1 = Hash(form[..Math.Min(1, length)]),
                 Prefix2 = Hash(form[..Math.Min(2, length)]),
                 Prefix3 = Hash(form[..Math.Min(3, length)]),
                 Suffix1 = Hash(form[Math.Max(0, length - 1)..]),
                 Suffix2 = Hash(form[Math.Max(0, length - 2)..]),
                 Suffix3 = Hash(form[Math.Max(0, length - 3)..]),
-                Shape = (ulong)(shapeKind * 8 + LengthBucket(length)),
+                Shape = shape,
+                Class = clusters.ClassOf(word, shape),
             };
         }
     }
@@ -60,6 +67,8 @@ internal static class BoundaryFeatures
         ref readonly var r = ref keys[k + 1];
         ref readonly var ll = ref k > 0 ? ref keys[k - 1] : ref Edge;
         ref readonly var rr = ref k + 2 < keys.Length ? ref keys[k + 2] : ref Edge;
+        ref readonly var lll = ref k > 1 ? ref keys[k - 2] : ref Edge;
+        ref readonly var rrr = ref k + 3 < keys.Length ? ref keys[k + 3] : ref Edge;
         var n = 0;
         into[n++] = Index(bits, Bias, 0, 0);
         into[n++] = Index(bits, Left, l.Word, 0);
@@ -81,6 +90,24 @@ internal static class BoundaryFeatures
         into[n++] = Index(bits, SuffixPrefix, l.Suffix2, r.Prefix2);
         into[n++] = Index(bits, LeftWordRightPrefix, l.Word, r.Prefix2);
         into[n++] = Index(bits, RightWordLeftSuffix, r.Word, l.Suffix2);
+        into[n++] = Index(bits, LeftLeftLeft, lll.Word, 0);
+        into[n++] = Index(bits, RightRightRight, rrr.Word, 0);
+        into[n++] = Index(bits, Suffix1Prefix1, l.Suffix1, r.Prefix1);
+        into[n++] = Index(bits, RightPrefix1Pair, r.Prefix1, rr.Prefix1);
+        into[n++] = Index(bits, Suffix3Prefix2, l.Suffix3, r.Prefix2);
+        into[n++] = Index(bits, LeftClass, l.Class, 0);
+        into[n++] = Index(bits, RightClass, r.Class, 0);
+        into[n++] = Index(bits, LeftLeftClass, ll.Class, 0);
+        into[n++] = Index(bits, RightRightClass, rr.Class, 0);
+        into[n++] = Index(bits, LeftLeftLeftClass, lll.Class, 0);
+        into[n++] = Index(bits, RightRightRightClass, rrr.Class, 0);
+        into[n++] = Index(bits, Classes, l.Class, r.Class);
+        into[n++] = Index(bits, LeftClassPair, ll.Class, l.Class);
+        into[n++] = Index(bits, RightClassPair, r.Class, rr.Class);
+        into[n++] = Index(bits, LeftClassRightWord, l.Class, r.Word);
+        into[n++] = Index(bits, LeftWordRightClass, l.Word, r.Class);
+        into[n++] = Index(bits, ClassTriple, ll.Class << 16 | l.Class, r.Class);
+        into[n++] = Index(bits, RightClassRightRightPrefix, r.Class, rr.Prefix2);
         return n;
     }
 
@@ -93,6 +120,7 @@ internal static class BoundaryFeatures
         into[1] = Index(bits, DistanceRightPrefix1, b, r.Prefix1);
         into[2] = Index(bits, DistanceRightPrefix2, b, r.Prefix2);
         into[3] = Index(bits, DistanceRightWord, b, r.Word);
+        into[4] = Index(bits, DistanceRightClass, b, r.Class);
         return DistanceFeatures;
     }
 

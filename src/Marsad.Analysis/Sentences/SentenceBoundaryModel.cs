@@ -14,15 +14,16 @@ public sealed class SentenceBoundaryModel
     public const string ResourceName = "Marsad.Analysis.sentences.model";
 
     private const uint Magic = 0x314E5353; // "SSN1"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly Lazy<SentenceBoundaryModel> Shipped = new(LoadShipped);
 
     private readonly float[] _weights;
     private readonly float _scale;
 
-    private SentenceBoundaryModel(float[] weights, int hashBits, float scale, float boundaryBias)
+    private SentenceBoundaryModel(float[] weights, int hashBits, float scale, float boundaryBias, WordClusters clusters)
     {
         _weights = weights;
+        Clusters = clusters;
         _scale = scale;
         HashBits = hashBits;
         BoundaryBias = boundaryBias;
@@ -36,6 +37,9 @@ public sealed class SentenceBoundaryModel
 
     public int HashBits { get; }
 
+    /// <summary>Word classes whose ids the gap features read.</summary>
+    internal WordClusters Clusters { get; }
+
     /// <summary>Added to every gap's log-odds when decoding; tuned on held-out text for boundary F1.</summary>
     public float BoundaryBias { get; }
 
@@ -48,9 +52,11 @@ public sealed class SentenceBoundaryModel
         ArgumentNullException.ThrowIfNull(options);
         if (options.HashBits is < 10 or > 26) throw new ArgumentOutOfRangeException(nameof(options), options.HashBits, "HashBits must be 10..26.");
         if (options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "Epochs must be at least 1.");
+        if (options.WordClasses is < 0 or > 4096) throw new ArgumentOutOfRangeException(nameof(options), options.WordClasses, "WordClasses must be 0..4096.");
         if (options.MinFeatureCount is < 1 or > byte.MaxValue) throw new ArgumentOutOfRangeException(nameof(options), options.MinFeatureCount, "MinFeatureCount must be 1..255.");
 
         var bodies = new List<string>(punctuatedBodies);
+        var clusters = LearnClusters(bodies, options);
         var bits = options.HashBits;
         var weights = new float[1 << bits];
         var squaredGradients = new float[1 << bits];
@@ -91,7 +97,7 @@ public sealed class SentenceBoundaryModel
                 SentenceRules.Segment(words, options.MinWords, segments);
                 SentenceRules.Boundaries(segments, boundaryAfter.AsSpan(0, n));
                 var keySpan = keys.AsSpan(0, n);
-                BoundaryFeatures.ComputeKeys(body, CollectionsMarshal.AsSpan(words), keySpan);
+                BoundaryFeatures.ComputeKeys(body, CollectionsMarshal.AsSpan(words), clusters, keySpan);
                 var sentenceWords = 0;
                 for (var k = 0; k < n - 1; k++)
                 {
@@ -125,15 +131,49 @@ public sealed class SentenceBoundaryModel
         }
 
         var scale = Quantise(weights, options.PruneBelow);
-        return new SentenceBoundaryModel(weights, bits, scale, options.BoundaryBias);
+        return new SentenceBoundaryModel(weights, bits, scale, options.BoundaryBias, clusters);
+    }
+
+    private static WordClusters LearnClusters(List<string> bodies, SentenceTrainingOptions options)
+    {
+        if (options.WordClasses == 0) return WordClusters.Empty;
+        var stream = new List<ulong>();
+        var boundaries = new List<bool>();
+        var words = new List<SentenceWord>();
+        var segments = new List<RuleSegment>();
+        var keys = new WordKey[256];
+        var boundaryAfter = new bool[256];
+        foreach (var body in bodies)
+        {
+            SentenceTokenizer.Tokenize(body, words);
+            var n = words.Count;
+            if (n == 0) continue;
+            if (keys.Length < n)
+            {
+                keys = new WordKey[n * 2];
+                boundaryAfter = new bool[n * 2];
+            }
+            SentenceRules.Segment(words, options.MinWords, segments);
+            SentenceRules.Boundaries(segments, boundaryAfter.AsSpan(0, n));
+            BoundaryFeatures.ComputeKeys(body, CollectionsMarshal.AsSpan(words), WordClusters.Empty, keys.AsSpan(0, n));
+            stream.Add(0);
+            boundaries.Add(true);
+            for (var i = 0; i < n; i++)
+            {
+                stream.Add(keys[i].Word);
+                boundaries.Add(boundaryAfter[i]);
+            }
+        }
+        return WordClusters.Learn(stream, boundaries, options.ClassVocabulary, options.ClassContexts, options.WordClasses, options.ClassIterations);
     }
 
     public static SentenceBoundaryModel LoadDefault() => Shipped.Value;
 
-    public SentenceBoundaryModel WithBoundaryBias(float boundaryBias) => new(_weights, HashBits, _scale, boundaryBias);
+    public SentenceBoundaryModel WithBoundaryBias(float boundaryBias) => new(_weights, HashBits, _scale, boundaryBias, Clusters);
 
     /// <summary>
-    /// Writes a compact form: a header, then the non-zero weights as delta-coded indices and 16-bit quantised values,
+    /// Writes a compact form: a header, then the non-zero weights as delta-coded indices and 16-bit quantised values
+    /// followed by the word classes (delta-coded word hashes and class ids), all
     /// deflated. The weights were quantised when the model was made, so a saved and reloaded model predicts identically.
     /// </summary>
     public void Save(Stream stream)
@@ -157,6 +197,7 @@ public sealed class SentenceBoundaryModel
             body.Write((short)MathF.Round(_weights[i] / _scale));
             previous = i;
         }
+        Clusters.Write(body);
     }
 
     public static SentenceBoundaryModel Load(Stream stream)
@@ -181,7 +222,8 @@ public sealed class SentenceBoundaryModel
             if ((uint)index >= (uint)weights.Length) throw new InvalidDataException("Sentence model weight index out of range.");
             weights[index] = body.ReadInt16() * scale;
         }
-        return new SentenceBoundaryModel(weights, bits, scale, bias);
+        var clusters = WordClusters.Read(body);
+        return new SentenceBoundaryModel(weights, bits, scale, bias, clusters);
     }
 
     /// <summary>
@@ -189,7 +231,14 @@ public sealed class SentenceBoundaryModel
     /// every sentence between <paramref name="minWords"/> and <paramref name="maxWords"/> long (a stretch shorter than
     /// <paramref name="minWords"/> stays whole). Adds to <paramref name="cutsAfter"/> the indices of words that end a sentence.
     /// </summary>
-    internal void Segment(ReadOnlySpan<WordKey> keys, int minWords, int maxWords, float bias, List<int> cutsAfter)
+    internal void Segment(ReadOnlySpan<WordKey> keys, int minWords, int maxWords, float bias, List<int> cutsAfter) =>
+        Segment(keys, minWords, maxWords, maxWords, 0, bias, cutsAfter);
+
+    /// <summary>
+    /// As above, and every word a sentence runs past <paramref name="softMaxWords"/> costs <paramref name="overLengthCost"/>
+    /// log-probability, which spreads the cuts of an unpunctuated stretch more evenly than the hard limit alone.
+    /// </summary>
+    internal void Segment(ReadOnlySpan<WordKey> keys, int minWords, int maxWords, int softMaxWords, float overLengthCost, float bias, List<int> cutsAfter)
     {
         var n = keys.Length;
         if (n < 2) return;
@@ -223,13 +272,14 @@ public sealed class SentenceBoundaryModel
             for (var e = s; e <= last; e++)
             {
                 var length = e - s + 1;
+                var over = length > softMaxWords ? overLengthCost * (length - softMaxWords) : 0.0;
                 if (e == n - 1)
                 {
-                    if (length >= minWords || s == 0) Relax(best, back, n, best[s] + keep, s);
+                    if (length >= minWords || s == 0) Relax(best, back, n, best[s] + keep - over, s);
                     break;
                 }
                 var z = logOdds[e * buckets + BoundaryFeatures.Bucket(length)];
-                if (length >= minWords) Relax(best, back, e + 1, best[s] + keep + LogSigmoid(z), s);
+                if (length >= minWords) Relax(best, back, e + 1, best[s] + keep + LogSigmoid(z) - over, s);
                 keep += LogSigmoid(-z);
             }
         }

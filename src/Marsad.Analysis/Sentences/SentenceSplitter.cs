@@ -53,10 +53,10 @@ public sealed class SentenceSplitter
             var stretch = all.Slice(segment.First, segment.Words);
             if (keys is null || keys.Length < stretch.Length) keys = new WordKey[Math.Max(stretch.Length, 64)];
             var keySpan = keys.AsSpan(0, stretch.Length);
-            BoundaryFeatures.ComputeKeys(body, stretch, keySpan);
+            BoundaryFeatures.ComputeKeys(body, stretch, Model.Clusters, keySpan);
             cuts ??= [];
             cuts.Clear();
-            Model.Segment(keySpan, Options.MinWords, Options.MaxWords, _bias, cuts);
+            Model.Segment(keySpan, Options.MinWords, Options.MaxWords, Options.SoftMaxWords, Options.OverLengthCost, _bias, cuts);
             var first = 0;
             foreach (var cut in cuts)
             {

@@ -12,7 +12,7 @@ public sealed record SentenceTrainingOptions
     public int Epochs { get; init; } = 3;
 
     /// <summary>AdaGrad base step for the logistic loss.</summary>
-    public float LearningRate { get; init; } = 0.1f;
+    public float LearningRate { get; init; } = 0.05f;
 
     /// <summary>Feature hashing space is 2^HashBits weights.</summary>
     public int HashBits { get; init; } = 22;
@@ -26,7 +26,19 @@ public sealed record SentenceTrainingOptions
     public float PruneBelow { get; init; } = 0.02f;
 
     /// <summary>Added to every gap's log-odds when decoding; positive favours more, shorter sentences.</summary>
-    public float BoundaryBias { get; init; } = 1.0f;
+    public float BoundaryBias { get; init; } = 0.25f;
+
+    /// <summary>Distributional word classes learned before training and read by the gap features; 0 learns none.</summary>
+    public int WordClasses { get; init; } = 256;
+
+    /// <summary>How many of the most frequent words get a class; rarer words share one class per shape.</summary>
+    public int ClassVocabulary { get; init; } = 20000;
+
+    /// <summary>How many of the most frequent words serve as left and right neighbours describing a word.</summary>
+    public int ClassContexts { get; init; } = 500;
+
+    /// <summary>K-means iterations when learning the word classes.</summary>
+    public int ClassIterations { get; init; } = 6;
 
     /// <summary>Shortest sentence an ellipsis may close when reading the reference boundaries off punctuation.</summary>
     public int MinWords { get; init; } = 3;

@@ -11,4 +11,5 @@ internal struct WordKey
     public ulong Suffix2;
     public ulong Suffix3;
     public ulong Shape;
+    public ulong Class;
 }

@@ -22,7 +22,7 @@ public class SentenceBoundaryModelTests
         "كما أعلنت إدارة المعرض عن تمديد ساعات الزيارة في عطلة نهاية الأسبوع لاستيعاب الأعداد المتزايدة من الزوار";
 
     private static SentenceBoundaryModel TrainSmall() =>
-        SentenceBoundaryModel.Train(Bodies, SentenceTrainingOptions.Default with { HashBits = 16, MinFeatureCount = 1, Epochs = 4 });
+        SentenceBoundaryModel.Train(Bodies, SentenceTrainingOptions.Default with { HashBits = 16, MinFeatureCount = 1, Epochs = 4, WordClasses = 8 });
 
     private static int WordCount(ReadOnlySpan<char> text)
     {
