@@ -70,7 +70,8 @@ public sealed class Ingestor(IArticleStore store, SearchIndex index, AnalysisPip
             if (pending.Count >= BatchSize) Flush();
         }
         if (!cancellation.IsCancellationRequested) Flush();
-        index.CatchUp();
+        index.CatchUp(commit: false);
+        index.Commit();
         return new IngestReport(read, added, skipped, errors);
     }
 }

@@ -20,7 +20,6 @@ public sealed class MarsadAnalyzer : Analyzer
         private readonly ICharTermAttribute _term;
         private readonly IOffsetAttribute _offset;
         private readonly IPositionIncrementAttribute _increment;
-        private readonly ArabicAnalyzerChain _chain = new();
         private char[] _text = new char[8192];
         private int _length;
         private int _position;
@@ -40,7 +39,7 @@ public sealed class MarsadAnalyzer : Analyzer
             while (_position < _length)
             {
                 // The chain's enumerator is a ref struct, so it cannot live across calls: resume from a char position.
-                var tokens = _chain.Analyze(_text.AsSpan(_position, _length - _position));
+                var tokens = ArabicAnalyzerChain.ForCurrentThread.Analyze(_text.AsSpan(_position, _length - _position));
                 if (!tokens.MoveNext())
                 {
                     _position = _length;

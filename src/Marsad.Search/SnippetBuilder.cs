@@ -16,7 +16,7 @@ internal sealed class SnippetBuilder
     public Snippet Build(string body, IReadOnlySet<string> terms)
     {
         var lookup = new HashSet<string>(terms, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        var chain = new ArabicAnalyzerChain();
+        var chain = ArabicAnalyzerChain.ForCurrentThread;
         var words = new List<(int Start, int End, bool Match)>();
         var text = body.AsSpan(0, Math.Min(body.Length, MaxScannedChars));
         foreach (var token in chain.Analyze(text))

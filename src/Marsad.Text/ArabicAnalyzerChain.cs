@@ -8,6 +8,9 @@ namespace Marsad.Text;
 /// </summary>
 public sealed class ArabicAnalyzerChain
 {
+    [ThreadStatic]
+    private static ArabicAnalyzerChain? t_current;
+
     private readonly CliticSegmenter _segmenter;
     private char[] _buffer = new char[64];
 
@@ -17,6 +20,12 @@ public sealed class ArabicAnalyzerChain
         Options = options;
         Map = ArabicNormalizer.MapFor(options);
     }
+
+    /// <summary>
+    /// The calling thread's default chain. Its word caches (a few MB) are what make the chain fast, so callers that
+    /// analyse one text at a time (pipeline components, snippets) share this one instead of building their own.
+    /// </summary>
+    public static ArabicAnalyzerChain ForCurrentThread => t_current ??= new ArabicAnalyzerChain();
 
     /// <summary>Normalisation applied to every token; clitic analysis assumes at least <see cref="NormalizationOptions.Default"/>.</summary>
     public NormalizationOptions Options { get; }

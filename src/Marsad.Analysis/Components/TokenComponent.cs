@@ -9,7 +9,7 @@ public sealed class TokenComponent : IPipelineComponent
 
     public void Process(Document document)
     {
-        var chain = new ArabicAnalyzerChain();
+        var chain = ArabicAnalyzerChain.ForCurrentThread;
         var body = document.Body;
         var count = 0;
         foreach (var token in chain.Analyze(body))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Marsad.Analysis.Reading;
 using Marsad.Analysis.Sentences;
 using Marsad.Text;
 
@@ -40,16 +41,29 @@ public static class TrainCommand
         var command = new Command("lexicon", "Build the word-frequency lexicon that guards clitic segmentation, from the unlabelled shared news.") { output };
         command.SetAction(result =>
         {
-            var bodies = SplitOption.Bodies(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-train.tsv")));
+            var bodies = LexiconTexts();
             var path = result.GetValue(output) ?? Path.Combine(Path.GetDirectoryName(CliEnvironment.ModelPath("x"))!, "..", "src", "Marsad.Text", "Resources", LexiconFileName);
             Save(path, stream => CliticSegmenter.BuildLexicon(bodies, stream));
-            Console.Error.WriteLine($"marsad: lexicon from {bodies.Count} articles → {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1024} KiB)");
+            Console.Error.WriteLine($"marsad: lexicon → {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1024} KiB)");
             return 0;
         });
         return command;
     }
 
     private static readonly string LexiconFileName = WordFrequencyLexicon.ResourceName["Marsad.Text.".Length..];
+
+    /// <summary>
+    /// The unlabelled text the lexicon counts words in: the topic-train bodies in split order, then every
+    /// SaudiNewsNet article (zips in name order), streamed so the whole corpus never sits in memory.
+    /// </summary>
+    private static IEnumerable<string> LexiconTexts()
+    {
+        foreach (var body in SplitOption.Bodies(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-train.tsv")))) yield return body;
+        var saudi = Directory.GetFiles(CliEnvironment.SharedPath(Path.Combine("data", "news", "saudinewsnet")), "*.zip");
+        Array.Sort(saudi, StringComparer.Ordinal);
+        foreach (var read in ArticleReader.ReadPaths(saudi))
+            if (read.Article is { } article) yield return article.Body;
+    }
 
     /// <summary>Writes to a temporary file first so an interrupted training never leaves a truncated model behind.</summary>
     private static void Save(string path, Action<Stream> write)
