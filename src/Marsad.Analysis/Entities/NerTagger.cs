@@ -1,0 +1,118 @@
+namespace Marsad.Analysis.Entities;
+
+/// <summary>
+/// Tags tokenised sentences with BIO labels using a <see cref="NerModel"/>. Holds reusable buffers, so use one
+/// instance per thread; the model itself can be shared.
+/// </summary>
+public sealed class NerTagger
+{
+    private const int L = NerLabels.Count;
+    private readonly NerModel _model;
+    private readonly NerFeatureExtractor _extractor;
+    private float[] _emissions = new float[64 * L];
+    private float[] _scores = new float[64 * L];
+    private byte[] _back = new byte[64 * L];
+    private int[] _labels = new int[64];
+
+    public NerTagger(NerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+        _extractor = new NerFeatureExtractor(model.Gazetteer, model.Clusters);
+    }
+
+    /// <summary>A tagger over the model shipped with the library.</summary>
+    public NerTagger() : this(NerModel.LoadDefault())
+    {
+    }
+
+    /// <summary>BIO tags (O, B-PERS, I-LOC, …) for whitespace tokens with clitics still attached, as in ANERcorp.</summary>
+    public string[] Tag(IReadOnlyList<string> tokens)
+    {
+        var labels = TagLabels(tokens);
+        var tags = new string[labels.Length];
+        for (var i = 0; i < tags.Length; i++) tags[i] = NerLabels.Names[labels[i]];
+        return tags;
+    }
+
+    /// <summary>Entity mentions of a tokenised sentence; <see cref="EntitySpan.Text"/> joins the covered tokens with spaces.</summary>
+    public IReadOnlyList<EntitySpan> Entities(IReadOnlyList<string> tokens)
+    {
+        var tags = Tag(tokens);
+        var spans = new List<EntitySpan>();
+        foreach (var (type, start, end) in BioDecoder.Spans(tags))
+        {
+            var text = string.Join(' ', Enumerable.Range(start, end - start).Select(i => tokens[i]));
+            spans.Add(new EntitySpan(type, start, end, text));
+        }
+        return spans;
+    }
+
+    /// <summary>Splits raw text on whitespace, detaches punctuation, and returns the entities of the token sequence.</summary>
+    public IReadOnlyList<EntitySpan> Entities(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Entities(Tokenize(text));
+    }
+
+    /// <summary>Whitespace tokens with punctuation marks split off, the shape of input the model was trained on.</summary>
+    public static IReadOnlyList<string> Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            var isSpace = char.IsWhiteSpace(c);
+            var isPunct = !isSpace && (char.IsPunctuation(c) || char.IsSymbol(c)) && c != '\u0640';
+            if (!isSpace && !isPunct)
+            {
+                if (start < 0) start = i;
+                continue;
+            }
+            if (start >= 0)
+            {
+                tokens.Add(text[start..i]);
+                start = -1;
+            }
+            if (isPunct) tokens.Add(text[i].ToString());
+        }
+        return tokens;
+    }
+
+    internal int[] TagLabels(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var n = tokens.Count;
+        if (n == 0) return [];
+        if (_labels.Length < n)
+        {
+            var size = Math.Max(n, _labels.Length * 2);
+            _emissions = new float[size * L];
+            _scores = new float[size * L];
+            _back = new byte[size * L];
+            _labels = new int[size];
+        }
+        _extractor.Extract(tokens);
+        var features = _extractor.Features;
+        var offsets = _extractor.Offsets;
+        var weights = _model.Weights;
+        var index = _model.Features;
+        var emissions = _emissions.AsSpan(0, n * L);
+        emissions.Clear();
+        for (var i = 0; i < n; i++)
+        {
+            var e = emissions.Slice(i * L, L);
+            for (var k = offsets[i]; k < offsets[i + 1]; k++)
+            {
+                var row = index.Get(features[k]);
+                if (row < 0) continue;
+                var w = weights.AsSpan(row * L, L);
+                for (var y = 0; y < L; y++) e[y] += w[y];
+            }
+        }
+        BioDecoder.Decode(emissions, _model.Transitions, _model.Start, n, _labels, _scores, _back);
+        return _labels.AsSpan(0, n).ToArray();
+    }
+}
