@@ -5,19 +5,29 @@ namespace Marsad.Analysis.Entities;
 /// <summary>Scores taggers against gold CoNLL data with conlleval's exact-match span rules.</summary>
 public static class NerEvaluator
 {
-    /// <summary>Tags every gold sentence with <paramref name="model"/> on the calling thread and scores the result.</summary>
-    public static NerEvaluation Evaluate(NerModel model, IReadOnlyList<ConllSentence> gold)
+    /// <summary>
+    /// Tags the gold sentences with <paramref name="model"/> on the calling thread and scores the result.
+    /// With <paramref name="documentContext"/> the sentences are read as one running text (as in a CoNLL file
+    /// cut from consecutive articles), so a document-aware model can use nearby sentences; otherwise each
+    /// sentence is tagged on its own.
+    /// </summary>
+    public static NerEvaluation Evaluate(NerModel model, IReadOnlyList<ConllSentence> gold, bool documentContext = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gold);
         var tagger = new NerTagger(model);
-        var predicted = new string[gold.Count][];
         var tokens = 0;
+        foreach (var s in gold) tokens += s.Count;
         var clock = Stopwatch.StartNew();
-        for (var s = 0; s < gold.Count; s++)
+        IReadOnlyList<string>[] predicted;
+        if (documentContext)
         {
-            predicted[s] = tagger.Tag(gold[s].Tokens);
-            tokens += gold[s].Count;
+            predicted = tagger.TagDocument(gold.Select(s => s.Tokens).ToArray());
+        }
+        else
+        {
+            predicted = new string[gold.Count][];
+            for (var s = 0; s < gold.Count; s++) predicted[s] = tagger.Tag(gold[s].Tokens);
         }
         var seconds = clock.Elapsed.TotalSeconds;
         return Score(gold, predicted) with { TokensPerSecond = seconds > 0 ? tokens / seconds : 0 };

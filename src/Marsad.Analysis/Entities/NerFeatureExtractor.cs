@@ -12,7 +12,7 @@ internal sealed class NerFeatureExtractor
     private const int TCluster = 40, TClusterBare = 44, TClusterM1 = 48, TClusterP1 = 50, TClusterM1Word = 52, TClusterP1Word = 53;
     private const int TGaz = 60, TGazM1 = 61, TGazP1 = 62, TGazWord = 63;
     private const int TTrigger = 70, TTriggerM1 = 71, TTriggerM2 = 72, TTriggerP1 = 73, TTriggerM1Cluster = 74;
-    private const int TClusterKey = 251, TPhraseKey = 252;
+    private const int TClusterKey = 251, TPhraseKey = 252, TDocKey = 253;
     public const int MaxFeaturesPerToken = 64;
 
     private static readonly string Start = "<s>", End = "</s>";
@@ -25,6 +25,7 @@ internal sealed class NerFeatureExtractor
     private bool[] _lil = new bool[64];
     private int[] _cluster = new int[64], _clusterBare = new int[64];
     private byte[] _gazBegin = new byte[64], _gazInside = new byte[64], _trigger = new byte[64];
+    private uint[] _docKeys = new uint[64];
     private uint[] _features = new uint[64 * MaxFeaturesPerToken];
     private int[] _offsets = new int[65];
     private int _count;
@@ -38,6 +39,9 @@ internal sealed class NerFeatureExtractor
     public ReadOnlySpan<uint> Features => _features.AsSpan(0, _offsets[_count]);
 
     public ReadOnlySpan<int> Offsets => _offsets.AsSpan(0, _count + 1);
+
+    /// <summary>Per token, the key under which repeats are matched across sentences (0 for tokens that never name anything).</summary>
+    public ReadOnlySpan<uint> DocumentKeys => _docKeys.AsSpan(0, _count);
 
     public static uint ClusterKey(ReadOnlySpan<char> normalizedWord) => FeatureHash.Of(TClusterKey, normalizedWord);
 
@@ -77,7 +81,7 @@ internal sealed class NerFeatureExtractor
             var size = Math.Max(n, _normStart.Length * 2);
             _normStart = new int[size]; _normLength = new int[size]; _clitic = new int[size]; _bare = new int[size];
             _lil = new bool[size]; _cluster = new int[size]; _clusterBare = new int[size];
-            _gazBegin = new byte[size]; _gazInside = new byte[size]; _trigger = new byte[size];
+            _gazBegin = new byte[size]; _gazInside = new byte[size]; _trigger = new byte[size]; _docKeys = new uint[size];
             _features = new uint[size * MaxFeaturesPerToken];
             _offsets = new int[size + 1];
         }
@@ -94,6 +98,7 @@ internal sealed class NerFeatureExtractor
             _cluster[i] = _clusters.Get(ClusterKey(w));
             _clusterBare[i] = _bare[i] > 0 ? _clusters.Get(ClusterKey(w[_bare[i]..])) : _cluster[i];
             _trigger[i] = NerTriggers.Lookup(w[_bare[i]..], w);
+            _docKeys[i] = HasLetters(w[_bare[i]..]) ? FeatureHash.Of(TDocKey, w[_bare[i]..]) : 0;
             _gazBegin[i] = 0;
             _gazInside[i] = 0;
         }
@@ -149,6 +154,14 @@ internal sealed class NerFeatureExtractor
                 for (var k = i + 1; k <= j; k++) _gazInside[k] |= (byte)kinds;
             }
         }
+    }
+
+    private static bool HasLetters(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 2) return false;
+        foreach (var c in s)
+            if (char.IsLetter(c)) return true;
+        return false;
     }
 
     private static bool IsProclitic(char c) => c is '\u0648' or '\u0641' or '\u0628' or '\u0643' or '\u0644';

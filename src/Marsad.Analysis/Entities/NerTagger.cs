@@ -81,10 +81,70 @@ public sealed class NerTagger
         return tokens;
     }
 
+    /// <summary>
+    /// Tags consecutive sentences of one text together. With a document-aware model, a word's labels elsewhere
+    /// in the surrounding sentences inform each occurrence, which is how a surname recurring alone is caught.
+    /// </summary>
+    public string[][] TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var labels = TagLabels(sentences);
+        var tags = new string[labels.Length][];
+        for (var s = 0; s < labels.Length; s++)
+        {
+            tags[s] = new string[labels[s].Length];
+            for (var i = 0; i < labels[s].Length; i++) tags[s][i] = NerLabels.Names[labels[s][i]];
+        }
+        return tags;
+    }
+
     internal int[] TagLabels(IReadOnlyList<string> tokens)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        var n = tokens.Count;
+        if (_model.Second is null)
+        {
+            _extractor.Extract(tokens);
+            return DecodeFirst(tokens.Count);
+        }
+        return TagLabels([tokens])[0];
+    }
+
+    internal int[][] TagLabels(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var first = new int[sentences.Count][];
+        if (_model.Second is null)
+        {
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                _extractor.Extract(sentences[s]);
+                first[s] = DecodeFirst(sentences[s].Count);
+            }
+            return first;
+        }
+
+        var samples = new NerTrainer.Sample[sentences.Count];
+        var keys = new uint[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            _extractor.Extract(sentences[s]);
+            first[s] = DecodeFirst(sentences[s].Count);
+            samples[s] = new NerTrainer.Sample(_extractor.Features.ToArray(), _extractor.Offsets.ToArray(), first[s]);
+            keys[s] = _extractor.DocumentKeys.ToArray();
+        }
+        var counts = DocumentContext.Count(keys, first, _model.ContextWindow);
+        var result = new int[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var stacked = NerTrainer.Stack(samples[s], first[s], counts[s]);
+            result[s] = Decode(_model.Second, stacked.Hashes, stacked.Offsets, first[s].Length);
+        }
+        return result;
+    }
+
+    private int[] DecodeFirst(int n) => Decode(_model.First, _extractor.Features, _extractor.Offsets, n);
+
+    private int[] Decode(NerStage stage, ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n)
+    {
         if (n == 0) return [];
         if (_labels.Length < n)
         {
@@ -94,25 +154,10 @@ public sealed class NerTagger
             _back = new byte[size * L];
             _labels = new int[size];
         }
-        _extractor.Extract(tokens);
-        var features = _extractor.Features;
-        var offsets = _extractor.Offsets;
-        var weights = _model.Weights;
-        var index = _model.Features;
         var emissions = _emissions.AsSpan(0, n * L);
         emissions.Clear();
-        for (var i = 0; i < n; i++)
-        {
-            var e = emissions.Slice(i * L, L);
-            for (var k = offsets[i]; k < offsets[i + 1]; k++)
-            {
-                var row = index.Get(features[k]);
-                if (row < 0) continue;
-                var w = weights.AsSpan(row * L, L);
-                for (var y = 0; y < L; y++) e[y] += w[y];
-            }
-        }
-        BioDecoder.Decode(emissions, _model.Transitions, _model.Start, n, _labels, _scores, _back);
+        stage.AddEmissions(hashes, offsets, n, emissions);
+        BioDecoder.Decode(emissions, stage.Transitions, stage.Start, n, _labels, _scores, _back);
         return _labels.AsSpan(0, n).ToArray();
     }
 }

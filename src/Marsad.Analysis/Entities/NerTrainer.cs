@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace Marsad.Analysis.Entities;
 
 /// <summary>
-/// Trains a first-order BIO tagger with the averaged structured perceptron (Collins 2002): decode each
-/// sentence with Viterbi under the current weights and, where the best path differs from the gold one, move
-/// the weights towards the gold features. Averaging the weights over all updates gives most of the
-/// regularisation a CRF would, at a fraction of the training cost.
+/// Trains the tagger with the averaged structured perceptron (Collins 2002): decode each sentence with Viterbi
+/// under the current weights and, where the best path differs from the gold one, move the weights towards the
+/// gold features. Averaging over all updates gives most of a CRF's regularisation at a fraction of the cost.
+/// With <see cref="NerTrainingOptions.DocumentContext"/> a second stage is stacked on jackknifed first-stage labels.
 /// </summary>
 public static class NerTrainer
 {
@@ -22,77 +22,134 @@ public static class NerTrainer
         var clusters = ToIndex(resources.Clusters.Select(p => (p.Key, p.Value)));
         var extractor = new NerFeatureExtractor(gazetteer, clusters);
 
-        // Extract once; epochs then run on integer arrays only.
-        var counts = new Dictionary<uint, int>();
-        var hashed = new uint[train.Count][];
-        var offsets = new int[train.Count][];
-        var gold = new int[train.Count][];
+        var data = new Sample[train.Count];
+        var keys = new uint[train.Count][];
         var tokens = 0;
         for (var s = 0; s < train.Count; s++)
         {
-            var sentence = train[s];
-            extractor.Extract(sentence.Tokens);
-            hashed[s] = extractor.Features.ToArray();
-            offsets[s] = extractor.Offsets.ToArray();
-            foreach (var f in hashed[s]) counts[f] = counts.GetValueOrDefault(f) + 1;
-            gold[s] = GoldLabels(sentence.Tags);
-            tokens += sentence.Count;
+            extractor.Extract(train[s].Tokens);
+            data[s] = new Sample(extractor.Features.ToArray(), extractor.Offsets.ToArray(), GoldLabels(train[s].Tags));
+            keys[s] = extractor.DocumentKeys.ToArray();
+            tokens += train[s].Count;
+        }
+        var all = Enumerable.Range(0, train.Count).ToArray();
+        options.Log?.WriteLine($"ner: {train.Count} sentences, {tokens} tokens, features extracted in {clock.Elapsed.TotalSeconds:F1}s");
+        string Describe(int epochs) =>
+            $"averaged perceptron, {epochs} epochs per stage, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
+            $"document context {(options.DocumentContext ? $"±{options.ContextWindow} sentences, {options.JackknifeFolds}-fold stacking" : "off")}; " +
+            $"{train.Count} sentences / {tokens} tokens; gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary}";
+        NerModel Assemble(NerStage first, NerStage? second, int epochs) =>
+            new(first, second, options.ContextWindow, gazetteer, clusters, Describe(epochs));
+        void Report(string stage, NerModel model, int epoch)
+        {
+            if (options.Dev is null || options.Log is null) return;
+            var eval = NerEvaluator.Evaluate(model, options.Dev);
+            options.Log.WriteLine($"ner: {stage} epoch {epoch}: dev P {eval.MicroPrecision:F2} R {eval.MicroRecall:F2} F1 {eval.MicroF1:F2} ({clock.Elapsed.TotalSeconds:F1}s)");
         }
 
+        if (!options.DocumentContext)
+        {
+            var only = TrainStage(data, all, options, (stage, epoch) => Report("single", Assemble(stage, null, epoch), epoch));
+            return Assemble(only, null, options.Epochs);
+        }
+
+        // Jackknife over contiguous blocks, so repeats inside one article stay on the same side of the split.
+        var labels = new int[train.Count][];
+        var folds = Math.Max(2, options.JackknifeFolds);
+        for (var k = 0; k < folds; k++)
+        {
+            var from = (int)((long)train.Count * k / folds);
+            var to = (int)((long)train.Count * (k + 1) / folds);
+            var stage = TrainStage(data, all.Where(s => s < from || s >= to).ToArray(), options, null);
+            for (var s = from; s < to; s++) labels[s] = Decode(stage, data[s]);
+        }
+        options.Log?.WriteLine($"ner: jackknife labels ready ({clock.Elapsed.TotalSeconds:F1}s)");
+        var firstStage = TrainStage(data, all, options, null);
+        Report("first-stage", Assemble(firstStage, null, options.Epochs), options.Epochs);
+
+        var counts = DocumentContext.Count(keys, labels, options.ContextWindow);
+        var stacked = new Sample[train.Count];
+        for (var s = 0; s < train.Count; s++) stacked[s] = Stack(data[s], labels[s], counts[s]);
+        var secondStage = TrainStage(stacked, all, options, (stage, epoch) => Report("second-stage", Assemble(firstStage, stage, epoch), epoch));
+        options.Log?.WriteLine($"ner: trained in {clock.Elapsed.TotalSeconds:F1}s");
+        return Assemble(firstStage, secondStage, options.Epochs);
+    }
+
+    /// <summary>Appends the stacked features of each token after its own features.</summary>
+    internal static Sample Stack(Sample sample, int[] labels, int[] counts)
+    {
+        var n = sample.Gold.Length;
+        var hashes = new uint[sample.Hashes.Length + n * StackedFeatures.MaxPerToken];
+        var offsets = new int[n + 1];
+        Span<uint> extra = stackalloc uint[StackedFeatures.MaxPerToken];
+        var pos = 0;
+        for (var i = 0; i < n; i++)
+        {
+            offsets[i] = pos;
+            var own = sample.Hashes.AsSpan(sample.Offsets[i], sample.Offsets[i + 1] - sample.Offsets[i]);
+            own.CopyTo(hashes.AsSpan(pos));
+            pos += own.Length;
+            var m = StackedFeatures.Write(extra, i, labels, counts);
+            extra[..m].CopyTo(hashes.AsSpan(pos));
+            pos += m;
+        }
+        offsets[n] = pos;
+        return new Sample(hashes[..pos], offsets, sample.Gold);
+    }
+
+    private static int[] Decode(NerStage stage, Sample sample)
+    {
+        var n = sample.Gold.Length;
+        var emissions = new float[n * L];
+        stage.AddEmissions(sample.Hashes, sample.Offsets, n, emissions);
+        var labels = new int[n];
+        BioDecoder.Decode(emissions, stage.Transitions, stage.Start, n, labels, new float[n * L], new byte[n * L]);
+        return labels;
+    }
+
+    private static NerStage TrainStage(Sample[] data, int[] indices, NerTrainingOptions options, Action<NerStage, int>? afterEpoch)
+    {
+        var counts = new Dictionary<uint, int>();
+        foreach (var s in indices)
+            foreach (var f in data[s].Hashes) counts[f] = counts.GetValueOrDefault(f) + 1;
         var rowOf = new Dictionary<uint, int>();
         foreach (var (key, count) in counts.OrderBy(p => p.Key))
             if (count >= options.MinFeatureCount) rowOf[key] = rowOf.Count;
-        var rows = new int[train.Count][];
-        for (var s = 0; s < train.Count; s++)
+        var rows = new int[data.Length][];
+        var maxLength = 0;
+        foreach (var s in indices)
         {
-            var r = new int[hashed[s].Length];
-            for (var k = 0; k < r.Length; k++) r[k] = rowOf.TryGetValue(hashed[s][k], out var row) ? row : -1;
+            var h = data[s].Hashes;
+            var r = new int[h.Length];
+            for (var k = 0; k < r.Length; k++) r[k] = rowOf.TryGetValue(h[k], out var row) ? row : -1;
             rows[s] = r;
+            maxLength = Math.Max(maxLength, data[s].Gold.Length);
         }
-        hashed = null!;
-        options.Log?.WriteLine($"ner: {train.Count} sentences, {tokens} tokens, {rowOf.Count} features (of {counts.Count}) extracted in {clock.Elapsed.TotalSeconds:F1}s");
 
         var p = new Perceptron(rowOf.Count);
-        var order = Enumerable.Range(0, train.Count).ToArray();
+        var order = (int[])indices.Clone();
         var rng = new Random(options.Seed);
-        var maxLength = train.Count == 0 ? 0 : train.Max(s => s.Count);
         var emissions = new float[maxLength * L];
         var predicted = new int[maxLength];
         var scoreScratch = new float[maxLength * L];
         var backScratch = new byte[maxLength * L];
-        NerModel? model = null;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             rng.Shuffle(order);
-            var errors = 0;
             foreach (var s in order)
             {
-                var n = gold[s].Length;
-                p.Score(rows[s], offsets[s], n, emissions);
+                var n = data[s].Gold.Length;
+                p.Score(rows[s], data[s].Offsets, n, emissions);
                 BioDecoder.Decode(emissions, p.Transitions, p.Start, n, predicted, scoreScratch, backScratch);
-                if (p.Update(rows[s], offsets[s], gold[s], predicted.AsSpan(0, n))) errors++;
+                p.Update(rows[s], data[s].Offsets, data[s].Gold, predicted.AsSpan(0, n));
                 p.Tick();
             }
-            if (options.Dev is not null || epoch == options.Epochs)
-            {
-                model = p.ToModel(rowOf, gazetteer, clusters, Describe(options, train.Count, tokens, epoch, resources));
-                if (options.Dev is not null)
-                {
-                    var eval = NerEvaluator.Evaluate(model, options.Dev);
-                    options.Log?.WriteLine($"ner: epoch {epoch}: {errors} sentences wrong; dev P {eval.MicroPrecision:F2} R {eval.MicroRecall:F2} F1 {eval.MicroF1:F2} ({clock.Elapsed.TotalSeconds:F1}s)");
-                }
-                else
-                {
-                    options.Log?.WriteLine($"ner: epoch {epoch}: {errors} sentences wrong ({clock.Elapsed.TotalSeconds:F1}s)");
-                }
-            }
+            if (afterEpoch is not null && epoch < options.Epochs) afterEpoch(p.ToStage(rowOf), epoch);
         }
-        return model ?? p.ToModel(rowOf, gazetteer, clusters, Describe(options, train.Count, tokens, 0, resources));
+        var final = p.ToStage(rowOf);
+        afterEpoch?.Invoke(final, options.Epochs);
+        return final;
     }
-
-    private static string Describe(NerTrainingOptions o, int sentences, int tokens, int epochs, NerResources r) =>
-        $"averaged perceptron, {epochs} epochs, min feature count {o.MinFeatureCount}, seed {o.Seed}; " +
-        $"{sentences} sentences / {tokens} tokens; gazetteer {r.GazetteerEntries}, clusters {r.ClusterVocabulary}";
 
     /// <summary>I-X after anything but B-X/I-X is read as B-X, as conlleval would, so gold paths are decodable.</summary>
     private static int[] GoldLabels(IReadOnlyList<string> tags)
@@ -115,6 +172,8 @@ public static class NerTrainer
         foreach (var (k, v) in list) index.Set(k, v);
         return index;
     }
+
+    internal sealed record Sample(uint[] Hashes, int[] Offsets, int[] Gold);
 
     /// <summary>Weights plus the running sums needed for the averaging trick (w_avg = w − u / c).</summary>
     private sealed class Perceptron(int features)
@@ -146,16 +205,14 @@ public static class NerTrainer
             }
         }
 
-        public bool Update(int[] rows, int[] offsets, int[] gold, ReadOnlySpan<int> predicted)
+        public void Update(int[] rows, int[] offsets, int[] gold, ReadOnlySpan<int> predicted)
         {
-            var wrong = false;
             for (var i = 0; i < gold.Length; i++)
             {
                 var g = gold[i];
                 var p = predicted[i];
                 if (g != p)
                 {
-                    wrong = true;
                     for (var k = offsets[i]; k < offsets[i + 1]; k++)
                     {
                         var row = rows[k];
@@ -178,7 +235,6 @@ public static class NerTrainer
                     Bump(Transitions, _tu, pp * L + p, -1);
                 }
             }
-            return wrong;
         }
 
         private void Bump(float[] w, float[] u, int index, float delta)
@@ -187,9 +243,9 @@ public static class NerTrainer
             u[index] += _c * delta;
         }
 
-        public NerModel ToModel(Dictionary<uint, int> rowOf, HashIndex gazetteer, HashIndex clusters, string description)
+        /// <summary>Averaged weights, keeping only features whose averaged weights are not all zero.</summary>
+        public NerStage ToStage(Dictionary<uint, int> rowOf)
         {
-            // Keep only features whose averaged weights are not all zero.
             var kept = new HashIndex(rowOf.Count);
             var weights = new List<float>(rowOf.Count * L);
             Span<float> avg = stackalloc float[L];
@@ -209,7 +265,7 @@ public static class NerTrainer
             for (var i = 0; i < transitions.Length; i++) transitions[i] = Transitions[i] - _tu[i] / _c;
             var start = new float[L];
             for (var i = 0; i < start.Length; i++) start[i] = Start[i] - _su[i] / _c;
-            return new NerModel(kept, weights.ToArray(), transitions, start, gazetteer, clusters, description);
+            return new NerStage(kept, weights.ToArray(), transitions, start);
         }
     }
 }

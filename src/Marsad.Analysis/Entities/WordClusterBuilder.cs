@@ -78,11 +78,15 @@ internal static class WordClusterBuilder
         return result;
     }
 
+    /// <summary>
+    /// Word vectors from a truncated SVD of the positive-PMI matrix (Levy and Goldberg 2014), computed with a
+    /// randomised range finder plus one power iteration so only sparse products and a small eigenproblem are
+    /// needed. Rows are scaled by the square root of the singular values and normalised for cosine k-means.
+    /// </summary>
     private static float[] Project(int[] matrix, int rows, int width, int dimensions, int seed)
     {
         var colSum = new double[width];
         var rowSum = new double[rows];
-        double total = 0;
         for (var r = 0; r < rows; r++)
         {
             var b = (long)r * width;
@@ -92,34 +96,175 @@ internal static class WordClusterBuilder
                 colSum[c] += v;
                 rowSum[r] += v;
             }
-            total += rowSum[r];
         }
         // Context distribution smoothing (exponent 0.75) tempers PMI's bias towards rare contexts.
         var smoothed = new double[width];
         double smoothedTotal = 0;
         for (var c = 0; c < width; c++) smoothedTotal += smoothed[c] = Math.Pow(colSum[c], 0.75);
 
-        var rng = new Random(seed ^ 0x5bd1e995);
-        var projection = new float[width * dimensions];
-        for (var i = 0; i < projection.Length; i++) projection[i] = rng.Next(2) == 0 ? -1f : 1f;
-
-        var vectors = new float[rows * dimensions];
+        var rowPtr = new int[rows + 1];
+        var cols = new List<int>();
+        var vals = new List<float>();
         for (var r = 0; r < rows; r++)
         {
-            if (rowSum[r] == 0) continue;
             var b = (long)r * width;
-            var target = vectors.AsSpan(r * dimensions, dimensions);
             for (var c = 0; c < width; c++)
             {
                 var v = matrix[b + c];
                 if (v == 0) continue;
                 var pmi = Math.Log(v * smoothedTotal / (rowSum[r] * smoothed[c]));
                 if (pmi <= 0) continue;
-                Axpy((float)pmi, projection.AsSpan(c * dimensions, dimensions), target);
+                cols.Add(c);
+                vals.Add((float)pmi);
             }
-            Normalize(target);
+            rowPtr[r + 1] = cols.Count;
         }
-        return vectors;
+        var a = new Csr(rowPtr, cols.ToArray(), vals.ToArray(), width);
+
+        var k = Math.Min(dimensions + 16, Math.Min(rows, width));
+        var rng = new Random(seed ^ 0x5bd1e995);
+        var omega = new float[width * k];
+        for (var i = 0; i < omega.Length; i++) omega[i] = (float)Gaussian(rng);
+        var q = a.Times(omega, k);
+        Orthonormalize(q, rows, k);
+        var z = a.TransposeTimes(q, k);
+        Orthonormalize(z, width, k);
+        q = a.Times(z, k);
+        Orthonormalize(q, rows, k);
+        var bt = a.TransposeTimes(q, k);
+
+        // B·Bᵀ = btᵀ·bt is k × k; its eigenvectors rotate Q onto the left singular vectors.
+        var gram = new double[k * k];
+        for (var c = 0; c < width; c++)
+            for (var i = 0; i < k; i++)
+            {
+                var x = bt[c * k + i];
+                if (x == 0) continue;
+                for (var j = 0; j < k; j++) gram[i * k + j] += x * bt[c * k + j];
+            }
+        var (values, vectors) = JacobiEigen(gram, k);
+        var order = Enumerable.Range(0, k).OrderByDescending(i => values[i]).Take(dimensions).ToArray();
+        var result = new float[rows * dimensions];
+        for (var d = 0; d < order.Length; d++)
+        {
+            var e = order[d];
+            var scale = (float)Math.Pow(Math.Max(values[e], 0), 0.25);
+            for (var r = 0; r < rows; r++)
+            {
+                double sum = 0;
+                for (var i = 0; i < k; i++) sum += q[r * k + i] * vectors[i * k + e];
+                result[r * dimensions + d] = (float)sum * scale;
+            }
+        }
+        for (var r = 0; r < rows; r++) Normalize(result.AsSpan(r * dimensions, dimensions));
+        return result;
+    }
+
+    private static double Gaussian(Random rng)
+    {
+        var u1 = 1.0 - rng.NextDouble();
+        var u2 = rng.NextDouble();
+        return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+    }
+
+    /// <summary>Modified Gram-Schmidt on the k columns of a row-major n × k matrix.</summary>
+    private static void Orthonormalize(float[] m, int n, int k)
+    {
+        var col = new double[n];
+        for (var j = 0; j < k; j++)
+        {
+            for (var r = 0; r < n; r++) col[r] = m[r * k + j];
+            for (var i = 0; i < j; i++)
+            {
+                double dot = 0;
+                for (var r = 0; r < n; r++) dot += m[r * k + i] * col[r];
+                for (var r = 0; r < n; r++) col[r] -= dot * m[r * k + i];
+            }
+            double norm = 0;
+            for (var r = 0; r < n; r++) norm += col[r] * col[r];
+            norm = Math.Sqrt(norm);
+            var inv = norm > 1e-12 ? 1 / norm : 0;
+            for (var r = 0; r < n; r++) m[r * k + j] = (float)(col[r] * inv);
+        }
+    }
+
+    /// <summary>Cyclic Jacobi rotations for a small symmetric matrix; returns eigenvalues and column eigenvectors.</summary>
+    private static (double[] Values, double[] Vectors) JacobiEigen(double[] a, int n)
+    {
+        var v = new double[n * n];
+        for (var i = 0; i < n; i++) v[i * n + i] = 1;
+        for (var sweep = 0; sweep < 60; sweep++)
+        {
+            double off = 0;
+            for (var p = 0; p < n; p++)
+                for (var q = p + 1; q < n; q++) off += a[p * n + q] * a[p * n + q];
+            if (off < 1e-18) break;
+            for (var p = 0; p < n; p++)
+                for (var q = p + 1; q < n; q++)
+                {
+                    var apq = a[p * n + q];
+                    if (Math.Abs(apq) < 1e-30) continue;
+                    var theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
+                    var t = Math.Sign(theta) / (Math.Abs(theta) + Math.Sqrt(theta * theta + 1));
+                    if (theta == 0) t = 1;
+                    var c = 1 / Math.Sqrt(t * t + 1);
+                    var s = t * c;
+                    for (var r = 0; r < n; r++)
+                    {
+                        var arp = a[r * n + p];
+                        var arq = a[r * n + q];
+                        a[r * n + p] = c * arp - s * arq;
+                        a[r * n + q] = s * arp + c * arq;
+                    }
+                    for (var r = 0; r < n; r++)
+                    {
+                        var apr = a[p * n + r];
+                        var aqr = a[q * n + r];
+                        a[p * n + r] = c * apr - s * aqr;
+                        a[q * n + r] = s * apr + c * aqr;
+                    }
+                    for (var r = 0; r < n; r++)
+                    {
+                        var vrp = v[r * n + p];
+                        var vrq = v[r * n + q];
+                        v[r * n + p] = c * vrp - s * vrq;
+                        v[r * n + q] = s * vrp + c * vrq;
+                    }
+                }
+        }
+        var values = new double[n];
+        for (var i = 0; i < n; i++) values[i] = a[i * n + i];
+        return (values, v);
+    }
+
+    /// <summary>Compressed sparse rows with the two dense products the randomised SVD needs.</summary>
+    private sealed class Csr(int[] rowPtr, int[] cols, float[] vals, int width)
+    {
+        private int Rows => rowPtr.Length - 1;
+
+        /// <summary>A · M for a row-major width × k matrix M.</summary>
+        public float[] Times(float[] m, int k)
+        {
+            var result = new float[Rows * k];
+            for (var r = 0; r < Rows; r++)
+            {
+                var target = result.AsSpan(r * k, k);
+                for (var e = rowPtr[r]; e < rowPtr[r + 1]; e++) Axpy(vals[e], m.AsSpan(cols[e] * k, k), target);
+            }
+            return result;
+        }
+
+        /// <summary>Aᵀ · M for a row-major rows × k matrix M.</summary>
+        public float[] TransposeTimes(float[] m, int k)
+        {
+            var result = new float[width * k];
+            for (var r = 0; r < Rows; r++)
+            {
+                var source = m.AsSpan(r * k, k);
+                for (var e = rowPtr[r]; e < rowPtr[r + 1]; e++) Axpy(vals[e], source, result.AsSpan(cols[e] * k, k));
+            }
+            return result;
+        }
     }
 
     private static void Split(float[] vectors, int dim, int[] members, int level, int[] leaves, Random rng)
