@@ -103,7 +103,7 @@ public sealed class NerTagger
         if (_model.Second is null)
         {
             _extractor.Extract(tokens);
-            return DecodeFirst(tokens.Count);
+            return Decode(_model.First, _extractor.Features, _extractor.Offsets, tokens.Count, _model.EntityBias);
         }
         return TagLabels([tokens])[0];
     }
@@ -117,7 +117,7 @@ public sealed class NerTagger
             for (var s = 0; s < sentences.Count; s++)
             {
                 _extractor.Extract(sentences[s]);
-                first[s] = DecodeFirst(sentences[s].Count);
+                first[s] = Decode(_model.First, _extractor.Features, _extractor.Offsets, sentences[s].Count, _model.EntityBias);
             }
             return first;
         }
@@ -136,14 +136,14 @@ public sealed class NerTagger
         for (var s = 0; s < sentences.Count; s++)
         {
             var stacked = NerTrainer.Stack(samples[s], first[s], counts[s]);
-            result[s] = Decode(_model.Second, stacked.Hashes, stacked.Offsets, first[s].Length);
+            result[s] = Decode(_model.Second, stacked.Hashes, stacked.Offsets, first[s].Length, _model.EntityBias);
         }
         return result;
     }
 
-    private int[] DecodeFirst(int n) => Decode(_model.First, _extractor.Features, _extractor.Offsets, n);
+    private int[] DecodeFirst(int n) => Decode(_model.First, _extractor.Features, _extractor.Offsets, n, 0);
 
-    private int[] Decode(NerStage stage, ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n)
+    private int[] Decode(NerStage stage, ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n, float entityBias)
     {
         if (n == 0) return [];
         if (_labels.Length < n)
@@ -157,6 +157,9 @@ public sealed class NerTagger
         var emissions = _emissions.AsSpan(0, n * L);
         emissions.Clear();
         stage.AddEmissions(hashes, offsets, n, emissions);
+        if (entityBias != 0)
+            for (var i = 0; i < n; i++)
+                for (var y = 1; y < L; y++) emissions[i * L + y] += entityBias;
         BioDecoder.Decode(emissions, stage.Transitions, stage.Start, n, _labels, _scores, _back);
         return _labels.AsSpan(0, n).ToArray();
     }

@@ -12,6 +12,27 @@ public static class NerTrainer
 {
     private const int L = NerLabels.Count;
 
+    /// <summary>ANERcorp training file, relative to the shared data root.</summary>
+    public const string AnercorpTrain = "data/ner/anercorp/train.txt";
+
+    /// <summary>ANERcorp test file (the last 25,008 tokens), relative to the shared data root.</summary>
+    public const string AnercorpTest = "data/ner/anercorp/test.txt";
+
+    /// <summary>
+    /// Reproduces the shipped model: builds resources from the shared data (gazetteers, actor names, clusters
+    /// from the news collections) and trains on the whole ANERcorp training file with default options.
+    /// </summary>
+    public static NerModel TrainFromSharedData(string sharedDataRoot, NerTrainingOptions? options = null, NerResourceOptions? resourceOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(sharedDataRoot);
+        options ??= new NerTrainingOptions();
+        var clock = Stopwatch.StartNew();
+        var resources = NerResources.Build(sharedDataRoot, resourceOptions);
+        options.Log?.WriteLine($"ner: resources built in {clock.Elapsed.TotalSeconds:F1}s (gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary})");
+        var train = ConllCorpus.Read(Path.Combine(sharedDataRoot, AnercorpTrain));
+        return Train(train, options, resources);
+    }
+
     public static NerModel Train(IReadOnlyList<ConllSentence> train, NerTrainingOptions options, NerResources resources)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -36,10 +57,10 @@ public static class NerTrainer
         options.Log?.WriteLine($"ner: {train.Count} sentences, {tokens} tokens, features extracted in {clock.Elapsed.TotalSeconds:F1}s");
         string Describe(int epochs) =>
             $"averaged perceptron, {epochs} epochs per stage, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
-            $"document context {(options.DocumentContext ? $"±{options.ContextWindow} sentences, {options.JackknifeFolds}-fold stacking" : "off")}; " +
+            $"entity bias {options.EntityBias}, document context {(options.DocumentContext ? $"±{options.ContextWindow} sentences, {options.JackknifeFolds}-fold stacking" : "off")}; " +
             $"{train.Count} sentences / {tokens} tokens; gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary}";
         NerModel Assemble(NerStage first, NerStage? second, int epochs) =>
-            new(first, second, options.ContextWindow, gazetteer, clusters, Describe(epochs));
+            new(first, second, options.ContextWindow, options.EntityBias, gazetteer, clusters, Describe(epochs));
         void Report(string stage, NerModel model, int epoch)
         {
             if (options.Dev is null || options.Log is null) return;

@@ -21,6 +21,9 @@ public sealed record NerTrainingOptions
     /// </summary>
     public int JackknifeFolds { get; init; } = 5;
 
+    /// <summary>See <see cref="NerModel.EntityBias"/>.</summary>
+    public float EntityBias { get; init; } = 6f;
+
     /// <summary>Seed for the per-epoch shuffle, so a run is reproducible.</summary>
     public int Seed { get; init; } = 7;
 
