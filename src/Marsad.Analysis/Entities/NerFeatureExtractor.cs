@@ -15,6 +15,9 @@ internal sealed class NerFeatureExtractor
     private const int TClusterKey = 251, TPhraseKey = 252, TDocKey = 253;
     public const int MaxFeaturesPerToken = 64;
 
+    /// <summary>Number of leading features per token that identify the word itself (word, bare form, word bigrams).</summary>
+    public const int LexicalFeatures = 6;
+
     private static readonly string Start = "<s>", End = "</s>";
 
     private readonly HashIndex _gazetteer;
@@ -173,10 +176,19 @@ internal sealed class NerFeatureExtractor
         var f = _features;
         var w = Norm(i);
         var b = Bare(i);
-        f[pos++] = Hash(TBias, default);
-        if (i == 0) f[pos++] = Hash(TFirst, default);
+        var prev = i > 0 ? Norm(i - 1) : Start.AsSpan();
+        var next = i + 1 < _count ? Norm(i + 1) : End.AsSpan();
+        var prevBare = i > 0 ? Bare(i - 1) : Start.AsSpan();
+        var nextBare = i + 1 < _count ? Bare(i + 1) : End.AsSpan();
+        // The word-identity features come first, LexicalFeatures of them, so training can drop them as a block.
         f[pos++] = Hash(TWord, w);
         f[pos++] = Hash(TBare, b);
+        f[pos++] = Hash2(TBigramLeft, prev, w);
+        f[pos++] = Hash2(TBigramRight, w, next);
+        f[pos++] = Hash2(TBareBigramLeft, prevBare, b);
+        f[pos++] = Hash2(TBareBigramRight, b, nextBare);
+        f[pos++] = Hash(TBias, default);
+        if (i == 0) f[pos++] = Hash(TFirst, default);
         f[pos++] = Hash(TClitic, w[.._bare[i]]);
         for (var k = 1; k <= 4 && k < w.Length; k++)
         {
@@ -201,20 +213,12 @@ internal sealed class NerFeatureExtractor
         Span<char> len = [(char)('0' + Math.Min(w.Length, 12))];
         f[pos++] = Hash(TLength, len);
 
-        var prev = i > 0 ? Norm(i - 1) : Start.AsSpan();
-        var next = i + 1 < _count ? Norm(i + 1) : End.AsSpan();
-        var prevBare = i > 0 ? Bare(i - 1) : Start.AsSpan();
-        var nextBare = i + 1 < _count ? Bare(i + 1) : End.AsSpan();
         f[pos++] = Hash(TWm1, prev);
         f[pos++] = Hash(TWp1, next);
         f[pos++] = Hash(TWm2, i > 1 ? Norm(i - 2) : Start.AsSpan());
         f[pos++] = Hash(TWp2, i + 2 < _count ? Norm(i + 2) : End.AsSpan());
         f[pos++] = Hash(TBm1, prevBare);
         f[pos++] = Hash(TBp1, nextBare);
-        f[pos++] = Hash2(TBigramLeft, prev, w);
-        f[pos++] = Hash2(TBigramRight, w, next);
-        f[pos++] = Hash2(TBareBigramLeft, prevBare, b);
-        f[pos++] = Hash2(TBareBigramRight, b, nextBare);
         if (prev.Length > 2) f[pos++] = Hash(TSuffixM1, prev[^2..]);
         if (next.Length > 2) f[pos++] = Hash(TSuffixP1, next[^2..]);
 

@@ -56,7 +56,7 @@ public static class NerTrainer
         var all = Enumerable.Range(0, train.Count).ToArray();
         options.Log?.WriteLine($"ner: {train.Count} sentences, {tokens} tokens, features extracted in {clock.Elapsed.TotalSeconds:F1}s");
         string Describe(int epochs) =>
-            $"averaged perceptron, {epochs} epochs per stage, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
+            $"averaged perceptron, {epochs} epochs per stage, word dropout {options.WordDropout}, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
             $"entity bias {options.EntityBias}, document context {(options.DocumentContext ? $"±{options.ContextWindow} sentences, {options.JackknifeFolds}-fold stacking" : "off")}; " +
             $"{train.Count} sentences / {tokens} tokens; gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary}";
         NerModel Assemble(NerStage first, NerStage? second, int epochs) =>
@@ -148,6 +148,8 @@ public static class NerTrainer
         }
 
         var p = new Perceptron(rowOf.Count);
+        var dropRng = new Random(options.Seed * 31 + 1);
+        var dropped = new bool[maxLength];
         var order = (int[])indices.Clone();
         var rng = new Random(options.Seed);
         var emissions = new float[maxLength * L];
@@ -160,9 +162,10 @@ public static class NerTrainer
             foreach (var s in order)
             {
                 var n = data[s].Gold.Length;
-                p.Score(rows[s], data[s].Offsets, n, emissions);
+                for (var i = 0; i < n; i++) dropped[i] = options.WordDropout > 0 && dropRng.NextDouble() < options.WordDropout;
+                p.Score(rows[s], data[s].Offsets, n, emissions, dropped);
                 BioDecoder.Decode(emissions, p.Transitions, p.Start, n, predicted, scoreScratch, backScratch);
-                p.Update(rows[s], data[s].Offsets, data[s].Gold, predicted.AsSpan(0, n));
+                p.Update(rows[s], data[s].Offsets, data[s].Gold, predicted.AsSpan(0, n), dropped);
                 p.Tick();
             }
             if (afterEpoch is not null && epoch < options.Epochs) afterEpoch(p.ToStage(rowOf), epoch);
@@ -210,13 +213,13 @@ public static class NerTrainer
 
         public void Tick() => _c++;
 
-        public void Score(int[] rows, int[] offsets, int n, float[] emissions)
+        public void Score(int[] rows, int[] offsets, int n, float[] emissions, bool[] dropped)
         {
             Array.Clear(emissions, 0, n * L);
             for (var i = 0; i < n; i++)
             {
                 var e = emissions.AsSpan(i * L, L);
-                for (var k = offsets[i]; k < offsets[i + 1]; k++)
+                for (var k = offsets[i] + (dropped[i] ? NerFeatureExtractor.LexicalFeatures : 0); k < offsets[i + 1]; k++)
                 {
                     var row = rows[k];
                     if (row < 0) continue;
@@ -226,7 +229,7 @@ public static class NerTrainer
             }
         }
 
-        public void Update(int[] rows, int[] offsets, int[] gold, ReadOnlySpan<int> predicted)
+        public void Update(int[] rows, int[] offsets, int[] gold, ReadOnlySpan<int> predicted, bool[] dropped)
         {
             for (var i = 0; i < gold.Length; i++)
             {
@@ -234,7 +237,7 @@ public static class NerTrainer
                 var p = predicted[i];
                 if (g != p)
                 {
-                    for (var k = offsets[i]; k < offsets[i + 1]; k++)
+                    for (var k = offsets[i] + (dropped[i] ? NerFeatureExtractor.LexicalFeatures : 0); k < offsets[i + 1]; k++)
                     {
                         var row = rows[k];
                         if (row < 0) continue;

@@ -21,6 +21,12 @@ public sealed record NerTrainingOptions
     /// </summary>
     public int JackknifeFolds { get; init; } = 5;
 
+    /// <summary>
+    /// Probability, per token and epoch, of hiding the token's word-identity features during training, so the
+    /// model also learns to recognise names from context, clusters and gazetteers, as it must for unseen names.
+    /// </summary>
+    public double WordDropout { get; init; } = 0.3;
+
     /// <summary>See <see cref="NerModel.EntityBias"/>.</summary>
     public float EntityBias { get; init; } = 6f;
 
