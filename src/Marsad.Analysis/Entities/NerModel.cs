@@ -1,0 +1,134 @@
+using System.IO.Compression;
+
+namespace Marsad.Analysis.Entities;
+
+/// <summary>
+/// A trained BIO tagger: a first linear-chain stage over word features and, optionally, a second stage that
+/// also sees the first stage's labels for the sentence and for repeats of each word in nearby sentences.
+/// Carries the gazetteer and cluster tables its features need. Immutable, so one instance can serve many taggers.
+/// </summary>
+public sealed class NerModel
+{
+    private const uint Magic = 0x52454E4D; // "MNER"
+    private const int Version = 2;
+    private const string ResourceName = "Marsad.Analysis.ner.model";
+    private static readonly Lazy<NerModel> Default = new(LoadEmbedded);
+
+    internal NerModel(NerStage first, NerStage? second, int contextWindow, float entityBias, HashIndex gazetteer, HashIndex clusters, string description)
+    {
+        EntityBias = entityBias;
+        First = first;
+        Second = second;
+        ContextWindow = contextWindow;
+        Gazetteer = gazetteer;
+        Clusters = clusters;
+        Description = description;
+    }
+
+    internal NerStage First { get; }
+    internal NerStage? Second { get; }
+    internal HashIndex Gazetteer { get; }
+    internal HashIndex Clusters { get; }
+
+    /// <summary>How many sentences before and after a sentence the second stage looks at for repeats of a word.</summary>
+    public int ContextWindow { get; }
+
+    /// <summary>
+    /// Added to every entity label's score in the final stage. The perceptron is conservative (precision well above
+    /// recall); a small bias, chosen on held-out data, trades some of that precision for recall.
+    /// </summary>
+    public float EntityBias { get; }
+
+    /// <summary>A copy of this model with another <see cref="EntityBias"/>, for tuning the bias on held-out data without retraining.</summary>
+    public NerModel WithEntityBias(float entityBias) => new(First, Second, ContextWindow, entityBias, Gazetteer, Clusters, Description);
+
+    /// <summary>Free text recorded at training time (options, data sizes).</summary>
+    public string Description { get; }
+
+    public int FeatureCount => First.Features.Count + (Second?.Features.Count ?? 0);
+
+    public bool UsesDocumentContext => Second is not null;
+
+    public static IReadOnlyList<string> Labels => NerLabels.Names;
+
+    /// <summary>The model shipped inside the assembly; loaded once per process.</summary>
+    public static NerModel LoadDefault() => Default.Value;
+
+    public static NerModel Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <summary>Brotli-compressed binary; feature identities are hashes, so the file holds no corpus or gazetteer text.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var w = new BinaryWriter(brotli);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(Description);
+        w.Write(ContextWindow);
+        w.Write(EntityBias);
+        First.Write(w);
+        w.Write(Second is not null);
+        Second?.Write(w);
+        WriteTable(w, Gazetteer);
+        WriteTable(w, Clusters);
+    }
+
+    public static NerModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var r = new BinaryReader(brotli);
+        if (r.ReadUInt32() != Magic) throw new InvalidDataException("Not a Marsad NER model.");
+        var version = r.ReadInt32();
+        if (version != Version) throw new InvalidDataException($"Unsupported NER model version {version}.");
+        var description = r.ReadString();
+        var window = r.ReadInt32();
+        var bias = r.ReadSingle();
+        var first = NerStage.Read(r);
+        var second = r.ReadBoolean() ? NerStage.Read(r) : null;
+        var gazetteer = ReadTable(r);
+        var clusters = ReadTable(r);
+        return new NerModel(first, second, window, bias, gazetteer, clusters, description);
+    }
+
+    private static void WriteTable(BinaryWriter w, HashIndex table)
+    {
+        var entries = table.Entries().OrderBy(e => e.Key).ToArray();
+        w.Write(entries.Length);
+        foreach (var (key, value) in entries)
+        {
+            w.Write(key);
+            w.Write(value);
+        }
+    }
+
+    private static HashIndex ReadTable(BinaryReader r)
+    {
+        var count = r.ReadInt32();
+        var table = new HashIndex(count);
+        for (var i = 0; i < count; i++)
+        {
+            var key = r.ReadUInt32();
+            table.Set(key, r.ReadInt32());
+        }
+        return table;
+    }
+
+    private static NerModel LoadEmbedded()
+    {
+        using var stream = typeof(NerModel).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource '{ResourceName}' is missing; train the model and rebuild.");
+        return Load(stream);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+
+namespace Marsad.Analysis.Entities;
+
+/// <summary>
+/// External knowledge for the recogniser: place and actor gazetteers and induced word clusters. Built from the
+/// shared data at training time and baked into the model as hashes, so tagging never needs the shared folder.
+/// </summary>
+public sealed class NerResources
+{
+    internal const byte GazLocation = 1;
+    internal const byte GazCountry = 2;
+    internal const byte GazActor = 4;
+    internal const int GazetteerMaxTokens = 4;
+
+    internal NerResources(Dictionary<uint, byte> gazetteer, Dictionary<uint, int> clusters)
+    {
+        Gazetteer = gazetteer;
+        Clusters = clusters;
+    }
+
+    /// <summary>Phrase hash (normalised tokens joined by spaces) to a bit set of gazetteer kinds.</summary>
+    internal Dictionary<uint, byte> Gazetteer { get; }
+
+    /// <summary>Normalised word hash to its cluster leaf (a path of <see cref="WordClusterBuilder.Depth"/> base-8 digits).</summary>
+    internal Dictionary<uint, int> Clusters { get; }
+
+    public int GazetteerEntries => Gazetteer.Count;
+    public int ClusterVocabulary => Clusters.Count;
+
+    public static NerResources Empty { get; } = new([], []);
+
+    /// <summary>Reads gazetteers from <c>data/gazetteer</c>, actors from <c>data/events/petrarch-arabic</c> and induces clusters from <c>data/news</c>.</summary>
+    public static NerResources Build(string sharedDataRoot, NerResourceOptions? options = null)
+    {
+        options ??= new NerResourceOptions();
+        var dataRoot = Path.Combine(sharedDataRoot, "data");
+        if (!Directory.Exists(dataRoot))
+            throw new DirectoryNotFoundException($"No data folder under '{sharedDataRoot}'.");
+        var gazetteer = new Dictionary<uint, byte>();
+        if (options.UseGazetteers) LoadGazetteers(Path.Combine(dataRoot, "gazetteer"), gazetteer);
+        if (options.UseActorDictionary) LoadActors(Path.Combine(dataRoot, "events", "petrarch-arabic", "actor_dict_ar_v4.txt"), gazetteer);
+        var clusters = new Dictionary<uint, int>();
+        if (options.UseClusters)
+        {
+            var sentences = NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
+            var words = WordClusterBuilder.Build(sentences, options.ClusterVocabulary, options.ClusterContexts, options.ClusterDimensions, options.Seed);
+            foreach (var (word, leaf) in words) clusters[NerFeatureExtractor.ClusterKey(word)] = leaf;
+        }
+        return new NerResources(gazetteer, clusters);
+    }
+
+    /// <summary>Persists the built tables (hashes only) so several training runs can share one cluster induction.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(Gazetteer.Count);
+        foreach (var (k, v) in Gazetteer.OrderBy(p => p.Key)) { w.Write(k); w.Write(v); }
+        w.Write(Clusters.Count);
+        foreach (var (k, v) in Clusters.OrderBy(p => p.Key)) { w.Write(k); w.Write(v); }
+    }
+
+    public static NerResources Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var gazetteer = new Dictionary<uint, byte>();
+        for (var n = r.ReadInt32(); n > 0; n--) gazetteer[r.ReadUInt32()] = r.ReadByte();
+        var clusters = new Dictionary<uint, int>();
+        for (var n = r.ReadInt32(); n > 0; n--) clusters[r.ReadUInt32()] = r.ReadInt32();
+        return new NerResources(gazetteer, clusters);
+    }
+
+    private static void LoadGazetteers(string dir, Dictionary<uint, byte> gazetteer)
+    {
+        var geonames = Path.Combine(dir, "geonames-cities15000.txt");
+        foreach (var line in File.ReadLines(geonames))
+        {
+            var cols = line.Split('\t');
+            if (cols.Length < 4) continue;
+            foreach (var name in cols[3].Split(','))
+                if (HasArabic(name)) AddPhrase(gazetteer, name, GazLocation);
+        }
+        foreach (var file in new[] { "libya-places.json", "saudi-cities.json" })
+            WalkJson(Path.Combine(dir, file), gazetteer, GazLocation);
+        WalkJson(Path.Combine(dir, "countries.json"), gazetteer, GazCountry);
+    }
+
+    /// <summary>PETRARCH actor entries are underscore-joined phrases (people, organisations, groups) whose codes follow in brackets.</summary>
+    private static void LoadActors(string path, Dictionary<uint, byte> gazetteer)
+    {
+        foreach (var raw in File.ReadLines(path))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '[' || line[0] == '#') continue;
+            var bracket = line.IndexOf('[', StringComparison.Ordinal);
+            var phrase = (bracket >= 0 ? line[..bracket] : line).Replace('_', ' ').Trim();
+            if (HasArabic(phrase)) AddPhrase(gazetteer, phrase, GazActor);
+        }
+    }
+
+    /// <summary>Collects Arabic names wherever these files keep them: "ar"/"name_ar" fields and anything under an "ara" object.</summary>
+    private static void WalkJson(string path, Dictionary<uint, byte> gazetteer, byte kind)
+    {
+        using var stream = File.OpenRead(path);
+        using var doc = JsonDocument.Parse(stream);
+        Walk(doc.RootElement, false);
+
+        void Walk(JsonElement e, bool arabicScope)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var p in e.EnumerateObject())
+                    {
+                        var isArabicField = p.NameEquals("ar") || p.NameEquals("name_ar") || p.NameEquals("ara");
+                        if (p.Value.ValueKind == JsonValueKind.String)
+                        {
+                            if ((arabicScope || isArabicField) && p.Value.GetString() is { } s && HasArabic(s))
+                                AddPhrase(gazetteer, s, kind);
+                        }
+                        else
+                        {
+                            Walk(p.Value, arabicScope || isArabicField);
+                        }
+                    }
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in e.EnumerateArray()) Walk(item, arabicScope);
+                    break;
+            }
+        }
+    }
+
+    private static void AddPhrase(Dictionary<uint, byte> gazetteer, string name, byte kind)
+    {
+        foreach (var sentence in NewsText.Sentences(name, minTokens: 1))
+        {
+            // GeoNames mixes transliterations into the same field ("Khartún - الخرطوم"); keep the Arabic words only.
+            var tokens = sentence.FindAll(HasArabic);
+            if (tokens.Count is 0 or > GazetteerMaxTokens) continue;
+            var key = NerFeatureExtractor.PhraseKey(tokens);
+            gazetteer[key] = (byte)(gazetteer.GetValueOrDefault(key) | kind);
+        }
+    }
+
+    private static bool HasArabic(string s)
+    {
+        foreach (var c in s)
+            if (c is >= '\u0621' and <= '\u064A') return true;
+        return false;
+    }
+}

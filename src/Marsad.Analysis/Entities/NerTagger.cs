@@ -1,0 +1,166 @@
+namespace Marsad.Analysis.Entities;
+
+/// <summary>
+/// Tags tokenised sentences with BIO labels using a <see cref="NerModel"/>. Holds reusable buffers, so use one
+/// instance per thread; the model itself can be shared.
+/// </summary>
+public sealed class NerTagger
+{
+    private const int L = NerLabels.Count;
+    private readonly NerModel _model;
+    private readonly NerFeatureExtractor _extractor;
+    private float[] _emissions = new float[64 * L];
+    private float[] _scores = new float[64 * L];
+    private byte[] _back = new byte[64 * L];
+    private int[] _labels = new int[64];
+
+    public NerTagger(NerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+        _extractor = new NerFeatureExtractor(model.Gazetteer, model.Clusters);
+    }
+
+    /// <summary>A tagger over the model shipped with the library.</summary>
+    public NerTagger() : this(NerModel.LoadDefault())
+    {
+    }
+
+    /// <summary>BIO tags (O, B-PERS, I-LOC, …) for whitespace tokens with clitics still attached, as in ANERcorp.</summary>
+    public string[] Tag(IReadOnlyList<string> tokens)
+    {
+        var labels = TagLabels(tokens);
+        var tags = new string[labels.Length];
+        for (var i = 0; i < tags.Length; i++) tags[i] = NerLabels.Names[labels[i]];
+        return tags;
+    }
+
+    /// <summary>Entity mentions of a tokenised sentence; <see cref="EntitySpan.Text"/> joins the covered tokens with spaces.</summary>
+    public IReadOnlyList<EntitySpan> Entities(IReadOnlyList<string> tokens)
+    {
+        var tags = Tag(tokens);
+        var spans = new List<EntitySpan>();
+        foreach (var (type, start, end) in BioDecoder.Spans(tags))
+        {
+            var text = string.Join(' ', Enumerable.Range(start, end - start).Select(i => tokens[i]));
+            spans.Add(new EntitySpan(type, start, end, text));
+        }
+        return spans;
+    }
+
+    /// <summary>Splits raw text on whitespace, detaches punctuation, and returns the entities of the token sequence.</summary>
+    public IReadOnlyList<EntitySpan> Entities(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Entities(Tokenize(text));
+    }
+
+    /// <summary>Whitespace tokens with punctuation marks split off, the shape of input the model was trained on.</summary>
+    public static IReadOnlyList<string> Tokenize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            var isSpace = char.IsWhiteSpace(c);
+            var isPunct = !isSpace && (char.IsPunctuation(c) || char.IsSymbol(c)) && c != '\u0640';
+            if (!isSpace && !isPunct)
+            {
+                if (start < 0) start = i;
+                continue;
+            }
+            if (start >= 0)
+            {
+                tokens.Add(text[start..i]);
+                start = -1;
+            }
+            if (isPunct) tokens.Add(text[i].ToString());
+        }
+        return tokens;
+    }
+
+    /// <summary>
+    /// Tags consecutive sentences of one text together. With a document-aware model, a word's labels elsewhere
+    /// in the surrounding sentences inform each occurrence, which is how a surname recurring alone is caught.
+    /// </summary>
+    public string[][] TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var labels = TagLabels(sentences);
+        var tags = new string[labels.Length][];
+        for (var s = 0; s < labels.Length; s++)
+        {
+            tags[s] = new string[labels[s].Length];
+            for (var i = 0; i < labels[s].Length; i++) tags[s][i] = NerLabels.Names[labels[s][i]];
+        }
+        return tags;
+    }
+
+    internal int[] TagLabels(IReadOnlyList<string> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (_model.Second is null)
+        {
+            _extractor.Extract(tokens);
+            return Decode(_model.First, _extractor.Features, _extractor.Offsets, tokens.Count, _model.EntityBias);
+        }
+        return TagLabels([tokens])[0];
+    }
+
+    internal int[][] TagLabels(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var first = new int[sentences.Count][];
+        if (_model.Second is null)
+        {
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                _extractor.Extract(sentences[s]);
+                first[s] = Decode(_model.First, _extractor.Features, _extractor.Offsets, sentences[s].Count, _model.EntityBias);
+            }
+            return first;
+        }
+
+        var samples = new NerTrainer.Sample[sentences.Count];
+        var keys = new uint[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            _extractor.Extract(sentences[s]);
+            first[s] = DecodeFirst(sentences[s].Count);
+            samples[s] = new NerTrainer.Sample(_extractor.Features.ToArray(), _extractor.Offsets.ToArray(), first[s]);
+            keys[s] = _extractor.DocumentKeys.ToArray();
+        }
+        var counts = DocumentContext.Count(keys, first, _model.ContextWindow);
+        var result = new int[sentences.Count][];
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var stacked = NerTrainer.Stack(samples[s], first[s], counts[s]);
+            result[s] = Decode(_model.Second, stacked.Hashes, stacked.Offsets, first[s].Length, _model.EntityBias);
+        }
+        return result;
+    }
+
+    private int[] DecodeFirst(int n) => Decode(_model.First, _extractor.Features, _extractor.Offsets, n, 0);
+
+    private int[] Decode(NerStage stage, ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n, float entityBias)
+    {
+        if (n == 0) return [];
+        if (_labels.Length < n)
+        {
+            var size = Math.Max(n, _labels.Length * 2);
+            _emissions = new float[size * L];
+            _scores = new float[size * L];
+            _back = new byte[size * L];
+            _labels = new int[size];
+        }
+        var emissions = _emissions.AsSpan(0, n * L);
+        emissions.Clear();
+        stage.AddEmissions(hashes, offsets, n, emissions);
+        if (entityBias != 0)
+            for (var i = 0; i < n; i++)
+                for (var y = 1; y < L; y++) emissions[i * L + y] += entityBias;
+        BioDecoder.Decode(emissions, stage.Transitions, stage.Start, n, _labels, _scores, _back);
+        return _labels.AsSpan(0, n).ToArray();
+    }
+}

@@ -1,0 +1,295 @@
+using System.Diagnostics;
+
+namespace Marsad.Analysis.Entities;
+
+/// <summary>
+/// Trains the tagger with the averaged structured perceptron (Collins 2002): decode each sentence with Viterbi
+/// under the current weights and, where the best path differs from the gold one, move the weights towards the
+/// gold features. Averaging over all updates gives most of a CRF's regularisation at a fraction of the cost.
+/// With <see cref="NerTrainingOptions.DocumentContext"/> a second stage is stacked on jackknifed first-stage labels.
+/// </summary>
+public static class NerTrainer
+{
+    private const int L = NerLabels.Count;
+
+    /// <summary>ANERcorp training file, relative to the shared data root.</summary>
+    public const string AnercorpTrain = "data/ner/anercorp/train.txt";
+
+    /// <summary>ANERcorp test file (the last 25,008 tokens), relative to the shared data root.</summary>
+    public const string AnercorpTest = "data/ner/anercorp/test.txt";
+
+    /// <summary>
+    /// Reproduces the shipped model: builds resources from the shared data (gazetteers, actor names, clusters
+    /// from the news collections) and trains on the whole ANERcorp training file with default options.
+    /// </summary>
+    public static NerModel TrainFromSharedData(string sharedDataRoot, NerTrainingOptions? options = null, NerResourceOptions? resourceOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(sharedDataRoot);
+        options ??= new NerTrainingOptions();
+        var clock = Stopwatch.StartNew();
+        var resources = NerResources.Build(sharedDataRoot, resourceOptions);
+        options.Log?.WriteLine($"ner: resources built in {clock.Elapsed.TotalSeconds:F1}s (gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary})");
+        var train = ConllCorpus.Read(Path.Combine(sharedDataRoot, AnercorpTrain));
+        return Train(train, options, resources);
+    }
+
+    public static NerModel Train(IReadOnlyList<ConllSentence> train, NerTrainingOptions options, NerResources resources)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(resources);
+        var clock = Stopwatch.StartNew();
+        var gazetteer = ToIndex(resources.Gazetteer.Select(p => (p.Key, (int)p.Value)));
+        var clusters = ToIndex(resources.Clusters.Select(p => (p.Key, p.Value)));
+        var extractor = new NerFeatureExtractor(gazetteer, clusters);
+
+        var data = new Sample[train.Count];
+        var keys = new uint[train.Count][];
+        var tokens = 0;
+        for (var s = 0; s < train.Count; s++)
+        {
+            extractor.Extract(train[s].Tokens);
+            data[s] = new Sample(extractor.Features.ToArray(), extractor.Offsets.ToArray(), GoldLabels(train[s].Tags));
+            keys[s] = extractor.DocumentKeys.ToArray();
+            tokens += train[s].Count;
+        }
+        var all = Enumerable.Range(0, train.Count).ToArray();
+        options.Log?.WriteLine($"ner: {train.Count} sentences, {tokens} tokens, features extracted in {clock.Elapsed.TotalSeconds:F1}s");
+        string Describe(int epochs) =>
+            $"averaged perceptron, {epochs} epochs per stage, word dropout {options.WordDropout}, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
+            $"entity bias {options.EntityBias}, document context {(options.DocumentContext ? $"±{options.ContextWindow} sentences, {options.JackknifeFolds}-fold stacking" : "off")}; " +
+            $"{train.Count} sentences / {tokens} tokens; gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary}";
+        NerModel Assemble(NerStage first, NerStage? second, int epochs) =>
+            new(first, second, options.ContextWindow, options.EntityBias, gazetteer, clusters, Describe(epochs));
+        void Report(string stage, NerModel model, int epoch)
+        {
+            if (options.Dev is null || options.Log is null) return;
+            var eval = NerEvaluator.Evaluate(model, options.Dev);
+            options.Log.WriteLine($"ner: {stage} epoch {epoch}: dev P {eval.MicroPrecision:F2} R {eval.MicroRecall:F2} F1 {eval.MicroF1:F2} ({clock.Elapsed.TotalSeconds:F1}s)");
+        }
+
+        if (!options.DocumentContext)
+        {
+            var only = TrainStage(data, all, options, (stage, epoch) => Report("single", Assemble(stage, null, epoch), epoch));
+            return Assemble(only, null, options.Epochs);
+        }
+
+        // Jackknife over contiguous blocks, so repeats inside one article stay on the same side of the split.
+        var labels = new int[train.Count][];
+        var folds = Math.Max(2, options.JackknifeFolds);
+        for (var k = 0; k < folds; k++)
+        {
+            var from = (int)((long)train.Count * k / folds);
+            var to = (int)((long)train.Count * (k + 1) / folds);
+            var stage = TrainStage(data, all.Where(s => s < from || s >= to).ToArray(), options, null);
+            for (var s = from; s < to; s++) labels[s] = Decode(stage, data[s]);
+        }
+        options.Log?.WriteLine($"ner: jackknife labels ready ({clock.Elapsed.TotalSeconds:F1}s)");
+        var firstStage = TrainStage(data, all, options, null);
+        Report("first-stage", Assemble(firstStage, null, options.Epochs), options.Epochs);
+
+        var counts = DocumentContext.Count(keys, labels, options.ContextWindow);
+        var stacked = new Sample[train.Count];
+        for (var s = 0; s < train.Count; s++) stacked[s] = Stack(data[s], labels[s], counts[s]);
+        var secondStage = TrainStage(stacked, all, options, (stage, epoch) => Report("second-stage", Assemble(firstStage, stage, epoch), epoch));
+        options.Log?.WriteLine($"ner: trained in {clock.Elapsed.TotalSeconds:F1}s");
+        return Assemble(firstStage, secondStage, options.Epochs);
+    }
+
+    /// <summary>Appends the stacked features of each token after its own features.</summary>
+    internal static Sample Stack(Sample sample, int[] labels, int[] counts)
+    {
+        var n = sample.Gold.Length;
+        var hashes = new uint[sample.Hashes.Length + n * StackedFeatures.MaxPerToken];
+        var offsets = new int[n + 1];
+        Span<uint> extra = stackalloc uint[StackedFeatures.MaxPerToken];
+        var pos = 0;
+        for (var i = 0; i < n; i++)
+        {
+            offsets[i] = pos;
+            var own = sample.Hashes.AsSpan(sample.Offsets[i], sample.Offsets[i + 1] - sample.Offsets[i]);
+            own.CopyTo(hashes.AsSpan(pos));
+            pos += own.Length;
+            var m = StackedFeatures.Write(extra, i, labels, counts);
+            extra[..m].CopyTo(hashes.AsSpan(pos));
+            pos += m;
+        }
+        offsets[n] = pos;
+        return new Sample(hashes[..pos], offsets, sample.Gold);
+    }
+
+    private static int[] Decode(NerStage stage, Sample sample)
+    {
+        var n = sample.Gold.Length;
+        var emissions = new float[n * L];
+        stage.AddEmissions(sample.Hashes, sample.Offsets, n, emissions);
+        var labels = new int[n];
+        BioDecoder.Decode(emissions, stage.Transitions, stage.Start, n, labels, new float[n * L], new byte[n * L]);
+        return labels;
+    }
+
+    private static NerStage TrainStage(Sample[] data, int[] indices, NerTrainingOptions options, Action<NerStage, int>? afterEpoch)
+    {
+        var counts = new Dictionary<uint, int>();
+        foreach (var s in indices)
+            foreach (var f in data[s].Hashes) counts[f] = counts.GetValueOrDefault(f) + 1;
+        var rowOf = new Dictionary<uint, int>();
+        foreach (var (key, count) in counts.OrderBy(p => p.Key))
+            if (count >= options.MinFeatureCount) rowOf[key] = rowOf.Count;
+        var rows = new int[data.Length][];
+        var maxLength = 0;
+        foreach (var s in indices)
+        {
+            var h = data[s].Hashes;
+            var r = new int[h.Length];
+            for (var k = 0; k < r.Length; k++) r[k] = rowOf.TryGetValue(h[k], out var row) ? row : -1;
+            rows[s] = r;
+            maxLength = Math.Max(maxLength, data[s].Gold.Length);
+        }
+
+        var p = new Perceptron(rowOf.Count);
+        var dropRng = new Random(options.Seed * 31 + 1);
+        var dropped = new bool[maxLength];
+        var order = (int[])indices.Clone();
+        var rng = new Random(options.Seed);
+        var emissions = new float[maxLength * L];
+        var predicted = new int[maxLength];
+        var scoreScratch = new float[maxLength * L];
+        var backScratch = new byte[maxLength * L];
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            foreach (var s in order)
+            {
+                var n = data[s].Gold.Length;
+                for (var i = 0; i < n; i++) dropped[i] = options.WordDropout > 0 && dropRng.NextDouble() < options.WordDropout;
+                p.Score(rows[s], data[s].Offsets, n, emissions, dropped);
+                BioDecoder.Decode(emissions, p.Transitions, p.Start, n, predicted, scoreScratch, backScratch);
+                p.Update(rows[s], data[s].Offsets, data[s].Gold, predicted.AsSpan(0, n), dropped);
+                p.Tick();
+            }
+            if (afterEpoch is not null && epoch < options.Epochs) afterEpoch(p.ToStage(rowOf), epoch);
+        }
+        var final = p.ToStage(rowOf);
+        afterEpoch?.Invoke(final, options.Epochs);
+        return final;
+    }
+
+    /// <summary>I-X after anything but B-X/I-X is read as B-X, as conlleval would, so gold paths are decodable.</summary>
+    private static int[] GoldLabels(IReadOnlyList<string> tags)
+    {
+        var labels = new int[tags.Count];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var y = NerLabels.Index(tags[i]);
+            var previous = i > 0 ? labels[i - 1] : 0;
+            if (!NerLabels.Allowed(previous, y)) y--;
+            labels[i] = y;
+        }
+        return labels;
+    }
+
+    private static HashIndex ToIndex(IEnumerable<(uint Key, int Value)> entries)
+    {
+        var list = entries.ToList();
+        var index = new HashIndex(list.Count);
+        foreach (var (k, v) in list) index.Set(k, v);
+        return index;
+    }
+
+    internal sealed record Sample(uint[] Hashes, int[] Offsets, int[] Gold);
+
+    /// <summary>Weights plus the running sums needed for the averaging trick (w_avg = w − u / c).</summary>
+    private sealed class Perceptron(int features)
+    {
+        private readonly float[] _w = new float[features * L];
+        private readonly float[] _u = new float[features * L];
+        private readonly float[] _tu = new float[L * L];
+        private readonly float[] _su = new float[L];
+        private float _c = 1;
+
+        public float[] Transitions { get; } = new float[L * L];
+        public float[] Start { get; } = new float[L];
+
+        public void Tick() => _c++;
+
+        public void Score(int[] rows, int[] offsets, int n, float[] emissions, bool[] dropped)
+        {
+            Array.Clear(emissions, 0, n * L);
+            for (var i = 0; i < n; i++)
+            {
+                var e = emissions.AsSpan(i * L, L);
+                for (var k = offsets[i] + (dropped[i] ? NerFeatureExtractor.LexicalFeatures : 0); k < offsets[i + 1]; k++)
+                {
+                    var row = rows[k];
+                    if (row < 0) continue;
+                    var w = _w.AsSpan(row * L, L);
+                    for (var y = 0; y < L; y++) e[y] += w[y];
+                }
+            }
+        }
+
+        public void Update(int[] rows, int[] offsets, int[] gold, ReadOnlySpan<int> predicted, bool[] dropped)
+        {
+            for (var i = 0; i < gold.Length; i++)
+            {
+                var g = gold[i];
+                var p = predicted[i];
+                if (g != p)
+                {
+                    for (var k = offsets[i] + (dropped[i] ? NerFeatureExtractor.LexicalFeatures : 0); k < offsets[i + 1]; k++)
+                    {
+                        var row = rows[k];
+                        if (row < 0) continue;
+                        Bump(_w, _u, row * L + g, 1);
+                        Bump(_w, _u, row * L + p, -1);
+                    }
+                }
+                var gp = i > 0 ? gold[i - 1] : -1;
+                var pp = i > 0 ? predicted[i - 1] : -1;
+                if (g == p && gp == pp) continue;
+                if (i == 0)
+                {
+                    Bump(Start, _su, g, 1);
+                    Bump(Start, _su, p, -1);
+                }
+                else
+                {
+                    Bump(Transitions, _tu, gp * L + g, 1);
+                    Bump(Transitions, _tu, pp * L + p, -1);
+                }
+            }
+        }
+
+        private void Bump(float[] w, float[] u, int index, float delta)
+        {
+            w[index] += delta;
+            u[index] += _c * delta;
+        }
+
+        /// <summary>Averaged weights, keeping only features whose averaged weights are not all zero.</summary>
+        public NerStage ToStage(Dictionary<uint, int> rowOf)
+        {
+            var kept = new HashIndex(rowOf.Count);
+            var weights = new List<float>(rowOf.Count * L);
+            Span<float> avg = stackalloc float[L];
+            foreach (var (key, row) in rowOf)
+            {
+                var any = false;
+                for (var y = 0; y < L; y++)
+                {
+                    avg[y] = _w[row * L + y] - _u[row * L + y] / _c;
+                    if (Math.Abs(avg[y]) > 1e-4f) any = true;
+                }
+                if (!any) continue;
+                kept.Set(key, weights.Count / L);
+                foreach (var v in avg) weights.Add(v);
+            }
+            var transitions = new float[L * L];
+            for (var i = 0; i < transitions.Length; i++) transitions[i] = Transitions[i] - _tu[i] / _c;
+            var start = new float[L];
+            for (var i = 0; i < start.Length; i++) start[i] = Start[i] - _su[i] / _c;
+            return new NerStage(kept, weights.ToArray(), transitions, start);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+namespace Marsad.Analysis.Entities;
+
+/// <summary>Settings for <see cref="NerTrainer.Train"/>. Defaults are the ones chosen on the ANERcorp dev slice.</summary>
+public sealed record NerTrainingOptions
+{
+    /// <summary>Passes of the averaged structured perceptron over the training sentences (each stage).</summary>
+    public int Epochs { get; init; } = 12;
+
+    /// <summary>Features seen fewer times than this in training are dropped before learning.</summary>
+    public int MinFeatureCount { get; init; } = 1;
+
+    /// <summary>Train the second, document-aware stage on top of the first.</summary>
+    public bool DocumentContext { get; init; } = true;
+
+    /// <summary>Sentences on each side searched for repeats of a word by the second stage.</summary>
+    public int ContextWindow { get; init; } = 20;
+
+    /// <summary>
+    /// The second stage learns from first-stage labels produced by models that did not see the sentence
+    /// (k-fold jackknife), so it trusts them only as much as they deserve on unseen text.
+    /// </summary>
+    public int JackknifeFolds { get; init; } = 5;
+
+    /// <summary>
+    /// Probability, per token and epoch, of hiding the token's word-identity features during training, so the
+    /// model also learns to recognise names from context, clusters and gazetteers, as it must for unseen names.
+    /// </summary>
+    public double WordDropout { get; init; } = 0.3;
+
+    /// <summary>See <see cref="NerModel.EntityBias"/>.</summary>
+    public float EntityBias { get; init; } = 6f;
+
+    /// <summary>Seed for the per-epoch shuffle, so a run is reproducible.</summary>
+    public int Seed { get; init; } = 7;
+
+    /// <summary>Optional held-out sentences scored after every epoch of the final stage (written to <see cref="Log"/>), for tuning.</summary>
+    public IReadOnlyList<ConllSentence>? Dev { get; init; }
+
+    public TextWriter? Log { get; init; }
+}
