@@ -14,4 +14,8 @@ public sealed record Article(
     string? Url,
     string? Category,
     string? Abstract,
-    string Origin);
+    string Origin)
+{
+    /// <summary>Byline when the source gives one; kept out of the positional shape so existing callers are unaffected.</summary>
+    public string? Author { get; init; }
+}

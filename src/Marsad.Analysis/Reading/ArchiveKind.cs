@@ -1,0 +1,9 @@
+namespace Marsad.Analysis.Reading;
+
+internal enum ArchiveKind
+{
+    None,
+    Zip,
+    Tar,
+    Gzip,
+}
