@@ -1,0 +1,33 @@
+namespace Marsad.Analysis.Topics;
+
+/// <summary>Everything the featuriser needs; persisted with the model so train and predict agree.</summary>
+internal sealed record TopicFeatureSettings(
+    int HashBits,
+    float WordWeight,
+    float StemWeight,
+    float BigramWeight,
+    float CharWeight,
+    float TitleWeight,
+    float GeoWeight,
+    int MinCharGram,
+    int MaxCharGram)
+{
+    public const int GroupCount = 6;
+    public const int Word = 0, Stem = 1, Bigram = 2, Char = 3, Title = 4, Geo = 5;
+
+    public int Buckets => 1 << HashBits;
+
+    public float Weight(int group) => group switch
+    {
+        Word => WordWeight,
+        Stem => StemWeight,
+        Bigram => BigramWeight,
+        Char => CharWeight,
+        Title => TitleWeight,
+        _ => GeoWeight,
+    };
+
+    public static TopicFeatureSettings From(TopicTrainingOptions o) => new(
+        o.HashBits, o.WordWeight, o.StemWeight, o.BigramWeight, o.CharWeight, o.TitleWeight, o.GeoWeight,
+        o.MinCharGram, o.MaxCharGram);
+}
