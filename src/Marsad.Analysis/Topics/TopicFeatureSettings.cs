@@ -9,11 +9,14 @@ internal sealed record TopicFeatureSettings(
     float CharWeight,
     float TitleWeight,
     float GeoWeight,
+    float StyleWeight,
+    float LeadWeight,
+    int LeadTokens,
     int MinCharGram,
     int MaxCharGram)
 {
-    public const int GroupCount = 6;
-    public const int Word = 0, Stem = 1, Bigram = 2, Char = 3, Title = 4, Geo = 5;
+    public const int GroupCount = 8;
+    public const int Word = 0, Stem = 1, Bigram = 2, Char = 3, Title = 4, Geo = 5, Style = 6, Lead = 7;
 
     public int Buckets => 1 << HashBits;
 
@@ -24,10 +27,12 @@ internal sealed record TopicFeatureSettings(
         Bigram => BigramWeight,
         Char => CharWeight,
         Title => TitleWeight,
-        _ => GeoWeight,
+        Geo => GeoWeight,
+        Style => StyleWeight,
+        _ => LeadWeight,
     };
 
     public static TopicFeatureSettings From(TopicTrainingOptions o) => new(
-        o.HashBits, o.WordWeight, o.StemWeight, o.BigramWeight, o.CharWeight, o.TitleWeight, o.GeoWeight,
+        o.HashBits, o.WordWeight, o.StemWeight, o.BigramWeight, o.CharWeight, o.TitleWeight, o.GeoWeight, o.StyleWeight, o.LeadWeight, o.LeadTokens,
         o.MinCharGram, o.MaxCharGram);
 }

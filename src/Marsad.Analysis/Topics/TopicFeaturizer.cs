@@ -14,7 +14,7 @@ internal sealed class TopicFeaturizer(TopicFeatureSettings settings)
 {
     internal const uint GeoProbeSeed = 0x6E0;
     private const uint WordSeed = 0x101, StemSeed = 0x202, BigramSeed = 0x303, CharSeed = 0x404;
-    private const uint TitleWordSeed = 0x505, TitleStemSeed = 0x606, TitleBigramSeed = 0x707, GeoSeed = 0x808;
+    private const uint TitleWordSeed = 0x505, TitleStemSeed = 0x606, TitleBigramSeed = 0x707, GeoSeed = 0x808, StyleSeed = 0x909, LeadSeed = 0xA0A;
     private const int MaxCharGramWord = 24;
 
     private readonly int _mask = settings.Buckets - 1;
@@ -100,6 +100,7 @@ internal sealed class TopicFeaturizer(TopicFeatureSettings settings)
 
     private void AddText(string text, bool isTitle)
     {
+        if (settings.StyleWeight > 0) AddStyle(text, isTitle);
         var capacity = text.Length * ArabicNormalizer.MaxExpansion;
         if (_chars.Length < capacity) _chars = new char[Math.Max(capacity, _chars.Length * 2)];
         var length = ArabicNormalizer.Normalize(text, _chars);
@@ -110,6 +111,8 @@ internal sealed class TopicFeaturizer(TopicFeatureSettings settings)
         int regionCount = 0, worldCount = 0;
         uint previous = 0;
         var first = true;
+        var position = 0;
+        var useLead = !isTitle && settings.LeadWeight > 0;
         foreach (var token in Tokenizer.Enumerate(normalized))
         {
             if (token.Kind is not (TokenKind.ArabicWord or TokenKind.LatinWord or TokenKind.Number or TokenKind.Hashtag)) continue;
@@ -127,11 +130,13 @@ internal sealed class TopicFeaturizer(TopicFeatureSettings settings)
                 Add(wordHash, TopicFeatureSettings.Word);
                 Add(Hash(stem, StemSeed), TopicFeatureSettings.Stem);
                 if (!first) Add(Mix(previous, wordHash, BigramSeed), TopicFeatureSettings.Bigram);
+                if (useLead && position < settings.LeadTokens) Add(Hash(stem, LeadSeed), TopicFeatureSettings.Lead);
                 if (useChars && token.Kind is TokenKind.ArabicWord or TokenKind.LatinWord && word.Length <= MaxCharGramWord)
                     AddCharGrams(word);
             }
             previous = wordHash;
             first = false;
+            position++;
 
             var probe = Hash(stem, GeoProbeSeed);
             if (region.Contains(probe)) regionCount++;
@@ -149,6 +154,34 @@ internal sealed class TopicFeaturizer(TopicFeatureSettings settings)
         if (kind != TokenKind.ArabicWord) return word;
         var segmentation = CliticSegmenter.Default.Segment(word);
         return LightStemmer.StemBase(segmentation.Base(word));
+    }
+
+    /// <summary>
+    /// Spelling and punctuation habits read from the raw text, before normalisation folds them away: each
+    /// punctuation or symbol char together with the class of the char before it (so "x ," and "x," differ), and
+    /// each letter or digit form that normalisation would change.
+    /// </summary>
+    private void AddStyle(string text, bool isTitle)
+    {
+        var seed = isTitle ? StyleSeed + 1 : StyleSeed;
+        var previous = ' ';
+        var lines = 0;
+        foreach (var c in text)
+        {
+            if (c == '\n') lines++;
+            if (char.IsPunctuation(c) || char.IsSymbol(c))
+            {
+                var before = char.IsWhiteSpace(previous) ? 's' : char.IsLetterOrDigit(previous) ? 'w' : 'p';
+                Add(Mix(c, before, seed), TopicFeatureSettings.Style);
+            }
+            else if (c is '\u0623' or '\u0625' or '\u0622' or '\u0649' or '\u0629' or '\u0640' or '\u0621'
+                     or '\u0624' or '\u0626' or (>= '\u064B' and <= '\u0652') or (>= '\u0660' and <= '\u0669'))
+            {
+                Add(Mix(c >= '\u0660' ? '\u0660' : c, 'l', seed), TopicFeatureSettings.Style);
+            }
+            previous = c;
+        }
+        if (!isTitle) Add(Mix((uint)Math.Min(lines, 40) / 4, 'n', seed), TopicFeatureSettings.Style);
     }
 
     private void AddGeo(int regionCount, int worldCount, bool isTitle)

@@ -7,6 +7,12 @@ namespace Marsad.Analysis.Topics;
 /// A trained topic classifier: hashed-feature IDF table, one-vs-rest linear weights quantised to int8 with a
 /// per-class scale, and a softmax temperature fitted on held-out data. The in-memory model is exactly what is
 /// saved, so a loaded model predicts identically to the one that was trained. Thread-safe for prediction.
+/// <para>
+/// Internally a model may score finer classes than the labels it reports: with source-specific classes each
+/// (label, outlet) pair is its own class, and a label's probability is the sum over its classes. Outlets file
+/// the same story differently (one has no middleEast desk and files Arab-world politics as internationalNews),
+/// and a linear model over shared classes cannot express "this outlet's style and this region".
+/// </para>
 /// </summary>
 public sealed class TopicModel
 {
@@ -18,6 +24,8 @@ public sealed class TopicModel
     private static readonly Lazy<TopicModel> Default = new(LoadEmbedded);
 
     private readonly string[] _labels;
+    private readonly string[] _classes;
+    private readonly int[] _classLabel;
     private readonly byte[] _idfQuantized;
     private readonly float[] _idf;
     private readonly sbyte[] _weights;
@@ -25,11 +33,13 @@ public sealed class TopicModel
     private readonly float[] _bias;
     private readonly ThreadLocal<TopicFeaturizer> _featurizer;
 
-    private TopicModel(TopicFeatureSettings settings, string[] labels, byte[] idfQuantized, sbyte[] weights,
-        float[] scales, float[] bias, double temperature)
+    private TopicModel(TopicFeatureSettings settings, string[] labels, string[] classes, int[] classLabel,
+        byte[] idfQuantized, sbyte[] weights, float[] scales, float[] bias, double temperature)
     {
         Settings = settings;
         _labels = labels;
+        _classes = classes;
+        _classLabel = classLabel;
         _idfQuantized = idfQuantized;
         _idf = new float[idfQuantized.Length];
         for (var i = 0; i < _idf.Length; i++) _idf[i] = idfQuantized[i] * IdfStep;
@@ -47,6 +57,11 @@ public sealed class TopicModel
 
     internal TopicFeatureSettings Settings { get; }
 
+    internal int ClassCount => _classes.Length;
+
+    /// <summary>Index into <see cref="Labels"/> of each internal class.</summary>
+    internal ReadOnlySpan<int> ClassLabel => _classLabel;
+
     /// <summary>The model shipped inside the assembly, loaded once.</summary>
     public static TopicModel LoadDefault() => Default.Value;
 
@@ -54,10 +69,10 @@ public sealed class TopicModel
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
-        Span<double> scores = stackalloc double[_labels.Length];
+        Span<double> scores = stackalloc double[_classes.Length];
         Score(title, body, scores);
         var probabilities = new double[_labels.Length];
-        Softmax(scores, Temperature, probabilities);
+        LabelProbabilities(scores, Temperature, probabilities);
         var best = 0;
         for (var k = 1; k < probabilities.Length; k++)
             if (probabilities[k] > probabilities[best]) best = k;
@@ -66,7 +81,7 @@ public sealed class TopicModel
         return new TopicPrediction(_labels[best], probabilities[best], map);
     }
 
-    /// <summary>Raw one-vs-rest decision values, one per label.</summary>
+    /// <summary>Raw one-vs-rest decision values, one per internal class.</summary>
     internal void Score(string title, string body, Span<double> scores)
     {
         var (keys, tf) = _featurizer.Value!.Extract(title, body);
@@ -76,7 +91,7 @@ public sealed class TopicModel
 
     internal void Score(SparseRow row, Span<double> scores)
     {
-        var k = _labels.Length;
+        var k = _classes.Length;
         Span<float> sums = stackalloc float[k];
         sums.Clear();
         var idx = row.Index;
@@ -88,6 +103,15 @@ public sealed class TopicModel
             for (var c = 0; c < k; c++) sums[c] += v * w[c];
         }
         for (var c = 0; c < k; c++) scores[c] = sums[c] * _scales[c] + _bias[c];
+    }
+
+    /// <summary>Softmax over class scores, summed into the labels the classes belong to.</summary>
+    internal void LabelProbabilities(ReadOnlySpan<double> scores, double temperature, Span<double> probabilities)
+    {
+        Span<double> classProbabilities = stackalloc double[scores.Length];
+        Softmax(scores, temperature, classProbabilities);
+        probabilities.Clear();
+        for (var c = 0; c < scores.Length; c++) probabilities[_classLabel[c]] += classProbabilities[c];
     }
 
     internal static void Softmax(ReadOnlySpan<double> scores, double temperature, Span<double> probabilities)
@@ -113,11 +137,11 @@ public sealed class TopicModel
     /// Quantises trained float weights (one array per class, bias at the end) and the IDF table into a model.
     /// Weights below <paramref name="pruneFraction"/> of the class's largest magnitude become zero.
     /// </summary>
-    internal static TopicModel FromTraining(TopicFeatureSettings settings, string[] labels, float[] idf,
-        float[][] classWeights, double pruneFraction)
+    internal static TopicModel FromTraining(TopicFeatureSettings settings, string[] labels, string[] classes,
+        int[] classLabel, float[] idf, float[][] classWeights, double pruneFraction)
     {
         var dim = settings.Buckets;
-        var k = labels.Length;
+        var k = classes.Length;
         var idfQ = new byte[dim];
         for (var i = 0; i < dim; i++) idfQ[i] = QuantizeIdf(idf[i]);
         var weights = new sbyte[(long)dim * k > int.MaxValue ? throw new ArgumentException("Too many buckets.") : dim * k];
@@ -138,7 +162,7 @@ public sealed class TopicModel
             scales[c] = scale;
             bias[c] = w[dim];
         }
-        return new TopicModel(settings, labels, idfQ, weights, scales, bias, 1.0);
+        return new TopicModel(settings, labels, classes, classLabel, idfQ, weights, scales, bias, 1.0);
     }
 
     /// <summary>IDF in steps of 1/16; 0 is reserved for buckets never seen in training.</summary>
@@ -163,15 +187,17 @@ public sealed class TopicModel
         var s = Settings;
         w.Write(s.HashBits);
         w.Write(s.WordWeight); w.Write(s.StemWeight); w.Write(s.BigramWeight);
-        w.Write(s.CharWeight); w.Write(s.TitleWeight); w.Write(s.GeoWeight);
+        w.Write(s.CharWeight); w.Write(s.TitleWeight); w.Write(s.GeoWeight); w.Write(s.StyleWeight); w.Write(s.LeadWeight); w.Write(s.LeadTokens);
         w.Write(s.MinCharGram); w.Write(s.MaxCharGram);
         w.Write(_labels.Length);
         foreach (var label in _labels) w.Write(label);
+        w.Write(_classes.Length);
+        for (var c = 0; c < _classes.Length; c++) { w.Write(_classes[c]); w.Write(_classLabel[c]); }
         w.Write(Temperature);
-        for (var c = 0; c < _labels.Length; c++) { w.Write(_scales[c]); w.Write(_bias[c]); }
+        for (var c = 0; c < _classes.Length; c++) { w.Write(_scales[c]); w.Write(_bias[c]); }
         w.Write(_idfQuantized);
         // Weights only for buckets seen in training: the others are zero by construction.
-        var k = _labels.Length;
+        var k = _classes.Length;
         for (var i = 0; i < _idfQuantized.Length; i++)
         {
             if (_idfQuantized[i] == 0) continue;
@@ -190,11 +216,21 @@ public sealed class TopicModel
         var hashBits = r.ReadInt32();
         if (hashBits is < 10 or > 24) throw new InvalidDataException($"Bad hash size 2^{hashBits}.");
         var settings = new TopicFeatureSettings(hashBits, r.ReadSingle(), r.ReadSingle(), r.ReadSingle(),
-            r.ReadSingle(), r.ReadSingle(), r.ReadSingle(), r.ReadInt32(), r.ReadInt32());
+            r.ReadSingle(), r.ReadSingle(), r.ReadSingle(), r.ReadSingle(), r.ReadSingle(), r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
+        var labelCount = r.ReadInt32();
+        if (labelCount is < 2 or > 1000) throw new InvalidDataException($"Bad label count {labelCount}.");
+        var labels = new string[labelCount];
+        for (var c = 0; c < labelCount; c++) labels[c] = r.ReadString();
         var k = r.ReadInt32();
-        if (k is < 2 or > 1000) throw new InvalidDataException($"Bad label count {k}.");
-        var labels = new string[k];
-        for (var c = 0; c < k; c++) labels[c] = r.ReadString();
+        if (k < labelCount || k > 10000) throw new InvalidDataException($"Bad class count {k}.");
+        var classes = new string[k];
+        var classLabel = new int[k];
+        for (var c = 0; c < k; c++)
+        {
+            classes[c] = r.ReadString();
+            classLabel[c] = r.ReadInt32();
+            if ((uint)classLabel[c] >= (uint)labelCount) throw new InvalidDataException($"Class {classes[c]} has no label.");
+        }
         var temperature = r.ReadDouble();
         var scales = new float[k];
         var bias = new float[k];
@@ -208,7 +244,7 @@ public sealed class TopicModel
             var row = ReadExactly(r, k);
             for (var c = 0; c < k; c++) weights[i * k + c] = (sbyte)row[c];
         }
-        return new TopicModel(settings, labels, idfQ, weights, scales, bias, temperature);
+        return new TopicModel(settings, labels, classes, classLabel, idfQ, weights, scales, bias, temperature);
     }
 
     private static byte[] ReadExactly(BinaryReader r, int count)

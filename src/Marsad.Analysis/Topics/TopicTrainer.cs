@@ -20,7 +20,8 @@ public static class TopicTrainer
         var settings = TopicFeatureSettings.From(options);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Threads) };
         var raw = Extract(train, settings, parallel);
-        var idf = TopicModel.DequantizeIdf(ComputeIdf(raw, settings.Buckets));
+        var df = DocumentFrequencies(raw, settings.Buckets);
+        var idf = TopicModel.DequantizeIdf(ComputeIdf(df, raw.Length));
         var rows = new SparseRow[raw.Length];
         Parallel.For(0, raw.Length, parallel, i =>
         {
@@ -28,24 +29,29 @@ public static class TopicTrainer
             rows[i] = new SparseRow(index, value);
         });
 
+        // With source-specific classes each (label, source) pair is trained as its own class; see TopicModel.
+        var bySource = options.SourceClasses && train.All(t => t.Source is not null);
+        string ClassOf(LabeledText t) => bySource ? t.Label + "@" + t.Source : t.Label;
+        var classes = train.Select(ClassOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var classLabel = classes.Select(c => Array.BinarySearch(labels, bySource ? c[..c.IndexOf('@')] : c, StringComparer.Ordinal)).ToArray();
         var gold = new int[train.Count];
-        var perClass = new int[labels.Length];
+        var perClass = new int[classes.Length];
         for (var i = 0; i < gold.Length; i++)
         {
-            gold[i] = Array.BinarySearch(labels, train[i].Label, StringComparer.Ordinal);
+            gold[i] = Array.BinarySearch(classes, ClassOf(train[i]), StringComparer.Ordinal);
             perClass[gold[i]]++;
         }
-        var weights = new float[labels.Length][];
-        Parallel.For(0, labels.Length, parallel, c =>
+        var weights = new float[classes.Length][];
+        Parallel.For(0, classes.Length, parallel, c =>
         {
             var positive = new bool[gold.Length];
             for (var i = 0; i < gold.Length; i++) positive[i] = gold[i] == c;
-            var balance = Math.Pow(gold.Length / (double)(labels.Length * perClass[c]), options.ClassWeightPower);
+            var balance = Math.Pow(gold.Length / (double)(classes.Length * perClass[c]), options.ClassWeightPower);
             weights[c] = DualCoordinateSvm.Train(rows, positive, settings.Buckets, options.C * balance, options.C,
                 options.MaxEpochs, options.Tolerance, options.Seed + c);
         });
 
-        var model = TopicModel.FromTraining(settings, labels, idf, weights, options.PruneFraction);
+        var model = TopicModel.FromTraining(settings, labels, classes, classLabel, idf, weights, options.PruneFraction);
         if (dev is { Count: > 0 }) model.SetTemperature(FitTemperature(model, dev));
         return model;
     }
@@ -61,8 +67,7 @@ public static class TopicTrainer
         return raw;
     }
 
-    /// <summary>Smoothed IDF, ln((1 + n) / (1 + df)) + 1, and 0 for buckets no training document uses.</summary>
-    private static float[] ComputeIdf((int[] Keys, float[] LogTf)[] raw, int buckets)
+    private static int[] DocumentFrequencies((int[] Keys, float[] LogTf)[] raw, int buckets)
     {
         var df = new int[buckets];
         foreach (var (keys, _) in raw)
@@ -76,9 +81,14 @@ public static class TopicTrainer
                 last = bucket;
             }
         }
-        var idf = new float[buckets];
-        var n = raw.Length;
-        for (var b = 0; b < buckets; b++)
+        return df;
+    }
+
+    /// <summary>Smoothed IDF, ln((1 + n) / (1 + df)) + 1, and 0 for buckets no training document uses.</summary>
+    private static float[] ComputeIdf(int[] df, int n)
+    {
+        var idf = new float[df.Length];
+        for (var b = 0; b < df.Length; b++)
             if (df[b] > 0) idf[b] = (float)(Math.Log((1.0 + n) / (1.0 + df[b])) + 1);
         return idf;
     }
@@ -86,11 +96,11 @@ public static class TopicTrainer
     /// <summary>Temperature minimising dev log loss, by golden-section search on log T.</summary>
     internal static double FitTemperature(TopicModel model, IReadOnlyList<LabeledText> dev)
     {
-        var k = model.Labels.Count;
+        var k = model.ClassCount;
         var scores = new double[dev.Count * k];
         var gold = new int[dev.Count];
         var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var c = 0; c < k; c++) labelIndex[model.Labels[c]] = c;
+        for (var c = 0; c < model.Labels.Count; c++) labelIndex[model.Labels[c]] = c;
         var used = 0;
         for (var i = 0; i < dev.Count; i++)
         {
@@ -103,11 +113,11 @@ public static class TopicTrainer
         double Loss(double logT)
         {
             var t = Math.Exp(logT);
-            Span<double> p = stackalloc double[k];
+            Span<double> p = stackalloc double[model.Labels.Count];
             double loss = 0;
             for (var i = 0; i < used; i++)
             {
-                TopicModel.Softmax(scores.AsSpan(i * k, k), t, p);
+                model.LabelProbabilities(scores.AsSpan(i * k, k), t, p);
                 loss -= Math.Log(Math.Max(p[gold[i]], 1e-12));
             }
             return loss;
