@@ -6,6 +6,9 @@ namespace Marsad.Analysis.Topics;
 /// Trains the topic classifier: hashed TF-IDF features (see <see cref="TopicFeaturizer"/>), one linear SVM per
 /// label (one-vs-rest, dual coordinate descent, classes trained in parallel), int8 quantisation, and a softmax
 /// temperature fitted on the dev set when one is given. Deterministic for fixed options and input order.
+/// The shipped models/topic.model is
+/// <c>Train(TopicCorpus.LoadSplit("topic-train.tsv"), TopicCorpus.LoadSplit("topic-dev.tsv"), new()).Save(...)</c>
+/// on the shared split, byte for byte.
 /// </summary>
 public static class TopicTrainer
 {

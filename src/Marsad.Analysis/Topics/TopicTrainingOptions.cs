@@ -17,8 +17,11 @@ public sealed record TopicTrainingOptions
 
     public int MaxEpochs { get; init; } = 40;
 
-    /// <summary>Dual coordinate descent stops when the projected-gradient spread falls below this.</summary>
-    public double Tolerance { get; init; } = 0.1;
+    /// <summary>
+    /// Dual coordinate descent stops when the projected-gradient spread falls below this. 0.5 rather than
+    /// LIBLINEAR's 0.1: dev accuracy was the same and training took half the time.
+    /// </summary>
+    public double Tolerance { get; init; } = 0.5;
 
     public float WordWeight { get; init; } = 1f;
     public float StemWeight { get; init; } = 1f;
