@@ -1,5 +1,6 @@
 using Marsad.Analysis.Components;
 using Marsad.Analysis.Sentences;
+using Marsad.Analysis.Topics;
 
 namespace Marsad.Analysis;
 
@@ -10,5 +11,7 @@ public static class DefaultPipeline
     [
         new TokenComponent(),
         new SentenceComponent(SentenceSplitter.Default),
+        new EntityComponent(),
+        new TopicComponent(TopicModel.LoadDefault()),
     ]);
 }

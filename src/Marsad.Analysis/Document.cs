@@ -1,4 +1,5 @@
 using Marsad.Analysis.Sentences;
+using Marsad.Analysis.Topics;
 
 namespace Marsad.Analysis;
 
@@ -20,4 +21,8 @@ public sealed class Document(Article article)
     public int TokenCount { get; set; }
 
     public List<TokenDetail> Tokens { get; } = [];
+
+    public List<EntityMention> Entities { get; } = [];
+
+    public TopicPrediction? Topic { get; set; }
 }

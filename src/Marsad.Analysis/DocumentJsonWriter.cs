@@ -49,6 +49,26 @@ public static class DocumentJsonWriter
         }
         writer.WriteEndArray();
 
+        if (document.Topic is { } topic)
+        {
+            writer.WriteStartObject("topic");
+            writer.WriteString("label", topic.Label);
+            writer.WriteNumber("confidence", Math.Round(topic.Confidence, 4));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteStartArray("entities");
+        foreach (var entity in document.Entities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", entity.Text);
+            writer.WriteString("type", entity.Type);
+            writer.WriteNumber("start", entity.Start);
+            writer.WriteNumber("end", entity.End);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+
         if (!compact) writer.WriteString("body", body);
 
         if (document.KeepTokens)

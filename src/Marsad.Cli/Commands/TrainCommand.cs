@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Marsad.Analysis.Entities;
 using Marsad.Analysis.Reading;
 using Marsad.Analysis.Sentences;
+using Marsad.Analysis.Topics;
 using Marsad.Text;
 
 namespace Marsad.Cli.Commands;
@@ -14,6 +16,8 @@ public static class TrainCommand
         var command = new Command("train", "Train a model from the shared corpora and write it to models/.");
         command.Subcommands.Add(Sentences());
         command.Subcommands.Add(Lexicon());
+        command.Subcommands.Add(Ner());
+        command.Subcommands.Add(Topic());
         return command;
     }
 
@@ -30,6 +34,42 @@ public static class TrainCommand
             var path = result.GetValue(output) ?? CliEnvironment.ModelPath("sentences.model");
             Save(path, model.Save);
             Console.Error.WriteLine($"marsad: trained on {bodies.Count} articles in {clock.Elapsed.TotalSeconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Ner()
+    {
+        var output = new Option<string?>("--out") { Description = "Model file to write. Default: models/ner.model." };
+        var command = new Command("ner", "Train the named-entity model on ANERcorp train, with gazetteers and word clusters from the shared data.") { output };
+        command.SetAction(result =>
+        {
+            var shared = CliEnvironment.SharedPath(".");
+            var clock = Stopwatch.StartNew();
+            var model = NerTrainer.TrainFromSharedData(shared);
+            var path = result.GetValue(output) ?? CliEnvironment.ModelPath("ner.model");
+            Save(path, model.Save);
+            Console.Error.WriteLine($"marsad: trained in {clock.Elapsed.TotalSeconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Topic()
+    {
+        var output = new Option<string?>("--out") { Description = "Model file to write. Default: models/topic.model." };
+        var command = new Command("topic", "Train the topic classifier on topic-train (title + body), calibrated on topic-dev.") { output };
+        command.SetAction(result =>
+        {
+            var train = TopicCorpus.LoadSplit(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-train.tsv")));
+            var dev = TopicCorpus.LoadSplit(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-dev.tsv")));
+            var clock = Stopwatch.StartNew();
+            var model = TopicTrainer.Train(train, dev, new TopicTrainingOptions());
+            var seconds = clock.Elapsed.TotalSeconds;
+            var path = result.GetValue(output) ?? CliEnvironment.ModelPath("topic.model");
+            Save(path, model.Save);
+            Console.Error.WriteLine($"marsad: trained on {train.Count} articles in {seconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
             return 0;
         });
         return command;

@@ -1,0 +1,4 @@
+namespace Marsad.Analysis;
+
+/// <summary>A named-entity mention: its type (PERS, LOC, ORG, MISC) and char offsets into the body.</summary>
+public sealed record EntityMention(string Type, int Start, int End, string Text);
