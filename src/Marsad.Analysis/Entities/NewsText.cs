@@ -1,5 +1,4 @@
-using System.IO.Compression;
-using System.Text.Json;
+using Marsad.Analysis.Reading;
 
 namespace Marsad.Analysis.Entities;
 
@@ -11,45 +10,27 @@ internal static class NewsText
 {
     public static IEnumerable<string> Documents(string newsRoot, int maxDocuments)
     {
-        var produced = 0;
+        var sources = new List<string>();
         foreach (var sub in new[] { "ant-multisource", "ant-jawharafm" })
         {
             var dir = Path.Combine(newsRoot, sub);
-            if (!Directory.Exists(dir)) continue;
-            var files = Directory.GetFiles(dir, "*.txt", SearchOption.AllDirectories);
-            // Ordinal order keeps cluster induction reproducible across file systems.
-            Array.Sort(files, StringComparer.Ordinal);
-            foreach (var file in files)
-            {
-                if (produced >= maxDocuments) yield break;
-                var text = File.ReadAllText(file);
-                var title = Between(text, "<TITLE>", "</TITLE>");
-                var body = Between(text, "<TEXT>", "</TEXT>");
-                produced++;
-                yield return title + "\n" + body;
-            }
+            if (Directory.Exists(dir)) sources.Add(dir);
         }
         var saudi = Path.Combine(newsRoot, "saudinewsnet");
-        if (!Directory.Exists(saudi)) yield break;
-        var zips = Directory.GetFiles(saudi, "*.zip");
-        Array.Sort(zips, StringComparer.Ordinal);
-        foreach (var zip in zips)
+        if (Directory.Exists(saudi))
         {
-            using var archive = ZipFile.OpenRead(zip);
-            foreach (var entry in archive.Entries)
-            {
-                if (!entry.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase)) continue;
-                using var stream = entry.Open();
-                using var doc = JsonDocument.Parse(stream);
-                foreach (var item in doc.RootElement.EnumerateArray())
-                {
-                    if (produced >= maxDocuments) yield break;
-                    var title = item.TryGetProperty("title", out var t) ? t.GetString() : null;
-                    var content = item.TryGetProperty("content", out var c) ? c.GetString() : null;
-                    produced++;
-                    yield return (title ?? "") + "\n" + (content ?? "");
-                }
-            }
+            var zips = Directory.GetFiles(saudi, "*.zip");
+            // Ordinal order keeps cluster induction reproducible across file systems.
+            Array.Sort(zips, StringComparer.Ordinal);
+            sources.AddRange(zips);
+        }
+        var produced = 0;
+        foreach (var read in ArticleReader.ReadPaths(sources))
+        {
+            if (produced >= maxDocuments) yield break;
+            if (read.Article is not { } article) continue;
+            produced++;
+            yield return article.Title + "\n" + article.Body;
         }
     }
 
@@ -93,14 +74,5 @@ internal static class NewsText
         if (token.Length > buffer.Length) return;
         var n = ArabicForms.Normalize(token, buffer);
         if (n > 0) sentence.Add(new string(buffer, 0, n));
-    }
-
-    private static string Between(string text, string open, string close)
-    {
-        var a = text.IndexOf(open, StringComparison.Ordinal);
-        if (a < 0) return "";
-        a += open.Length;
-        var b = text.IndexOf(close, a, StringComparison.Ordinal);
-        return b < 0 ? text[a..] : text[a..b];
     }
 }
