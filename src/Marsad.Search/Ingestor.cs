@@ -13,6 +13,9 @@ public sealed class Ingestor(IArticleStore store, SearchIndex index, AnalysisPip
 {
     public int BatchSize { get; init; } = 512;
 
+    /// <summary>A run that adds at least this many articles counts as a bulk load and ends by merging the index.</summary>
+    public int BulkLoadArticles { get; init; } = 5000;
+
     /// <summary>How often the index is committed during a run; it is always committed at the end.</summary>
     public TimeSpan IndexCommitInterval { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -71,7 +74,8 @@ public sealed class Ingestor(IArticleStore store, SearchIndex index, AnalysisPip
         }
         if (!cancellation.IsCancellationRequested) Flush();
         index.CatchUp(commit: false);
-        index.Commit();
+        if (added >= BulkLoadArticles) index.Optimize();
+        else index.Commit();
         return new IngestReport(read, added, skipped, errors);
     }
 }
