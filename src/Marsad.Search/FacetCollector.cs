@@ -5,24 +5,37 @@ using Lucene.Net.Util;
 namespace Marsad.Search;
 
 /// <summary>
-/// Counts every match by source, category and month from doc values, alongside the ranking collector,
-/// so facets describe the whole result set and not only the page shown.
+/// Counts every match by source, category, topic, place, person and month from doc values, alongside the ranking
+/// collector, so facets describe the whole result set and not only the page shown. Counting is by ordinal per
+/// segment; strings are looked up once per distinct value when a segment is done.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    public static readonly IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Empty =
-        new Dictionary<string, IReadOnlyList<FacetCount>> { ["source"] = [], ["category"] = [], ["month"] = [] };
+    /// <summary>Places and people can be many; only the most frequent are reported.</summary>
+    public const int MaxEntityValues = 20;
 
-    private readonly Dictionary<string, int> _sources = [];
-    private readonly Dictionary<string, int> _categories = [];
+    private static readonly string[] SingleFields = [SearchIndex.SourceField, SearchIndex.CategoryField, SearchIndex.TopicField];
+    private static readonly string[] MultiFields = [SearchIndex.PlaceField, SearchIndex.PersonField];
+
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Empty = new FacetCollector().Counts();
+
+    private readonly Dictionary<string, Dictionary<string, int>> _counts = [];
     private readonly Dictionary<int, int> _months = [];
     private readonly BytesRef _scratch = new();
-    private SortedDocValues? _source;
-    private SortedDocValues? _category;
-    private int[] _sourceOrds = [];
-    private int[] _categoryOrds = [];
+    private readonly SortedDocValues?[] _single = new SortedDocValues?[SingleFields.Length];
+    private readonly SortedSetDocValues?[] _multi = new SortedSetDocValues?[MultiFields.Length];
+    private readonly int[][] _singleOrds = new int[SingleFields.Length][];
+    private readonly int[][] _multiOrds = new int[MultiFields.Length][];
     private NumericDocValues? _date;
     private IBits? _dateExists;
+
+    public FacetCollector()
+    {
+        foreach (var field in SingleFields) _counts[field] = [];
+        foreach (var field in MultiFields) _counts[field] = [];
+        for (var i = 0; i < _singleOrds.Length; i++) _singleOrds[i] = [];
+        for (var i = 0; i < _multiOrds.Length; i++) _multiOrds[i] = [];
+    }
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -34,19 +47,31 @@ internal sealed class FacetCollector : ICollector
     {
         Flush();
         var reader = context.AtomicReader;
-        _source = reader.GetSortedDocValues(SearchIndex.SourceField);
-        _category = reader.GetSortedDocValues(SearchIndex.CategoryField);
-        _sourceOrds = new int[_source?.ValueCount ?? 0];
-        _categoryOrds = new int[_category?.ValueCount ?? 0];
+        for (var i = 0; i < SingleFields.Length; i++)
+        {
+            _single[i] = reader.GetSortedDocValues(SingleFields[i]);
+            _singleOrds[i] = new int[_single[i]?.ValueCount ?? 0];
+        }
+        for (var i = 0; i < MultiFields.Length; i++)
+        {
+            _multi[i] = reader.GetSortedSetDocValues(MultiFields[i]);
+            _multiOrds[i] = new int[_multi[i]?.ValueCount ?? 0];
+        }
         _date = reader.GetNumericDocValues(SearchIndex.DateField);
         _dateExists = reader.GetDocsWithField(SearchIndex.DateField);
     }
 
     public void Collect(int doc)
     {
-        // Counted per segment by ordinal; strings are only looked up once per distinct value in Flush.
-        if (_source is not null && _source.GetOrd(doc) is var s and >= 0) _sourceOrds[s]++;
-        if (_category is not null && _category.GetOrd(doc) is var c and >= 0) _categoryOrds[c]++;
+        for (var i = 0; i < _single.Length; i++)
+            if (_single[i] is { } values && values.GetOrd(doc) is var ord and >= 0) _singleOrds[i][ord]++;
+        for (var i = 0; i < _multi.Length; i++)
+        {
+            if (_multi[i] is not { } values) continue;
+            values.SetDocument(doc);
+            long ord;
+            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) _multiOrds[i][ord]++;
+        }
         if (_date is not null && _dateExists is not null && _dateExists.Get(doc))
         {
             var month = (int)(_date.Get(doc) / 100);
@@ -61,39 +86,44 @@ internal sealed class FacetCollector : ICollector
         foreach (var (month, count) in _months)
             months.Add(new FacetCount($"{month / 100:D4}-{month % 100:D2}", count));
         months.Sort((a, b) => string.CompareOrdinal(a.Value, b.Value));
-        return new Dictionary<string, IReadOnlyList<FacetCount>>
-        {
-            ["source"] = ByCount(_sources),
-            ["category"] = ByCount(_categories),
-            ["month"] = months,
-        };
+        var facets = new Dictionary<string, IReadOnlyList<FacetCount>>();
+        foreach (var field in SingleFields) facets[field] = ByCount(_counts[field], int.MaxValue);
+        foreach (var field in MultiFields) facets[field] = ByCount(_counts[field], MaxEntityValues);
+        facets["month"] = months;
+        return facets;
     }
 
     private void Flush()
     {
-        Flush(_source, _sourceOrds, _sources);
-        Flush(_category, _categoryOrds, _categories);
-        _sourceOrds = [];
-        _categoryOrds = [];
+        for (var i = 0; i < _single.Length; i++)
+        {
+            if (_single[i] is { } values) Flush(values.LookupOrd, _singleOrds[i], _counts[SingleFields[i]]);
+            _singleOrds[i] = [];
+        }
+        for (var i = 0; i < _multi.Length; i++)
+        {
+            if (_multi[i] is { } values) Flush((ord, bytes) => values.LookupOrd(ord, bytes), _multiOrds[i], _counts[MultiFields[i]]);
+            _multiOrds[i] = [];
+        }
     }
 
-    private void Flush(SortedDocValues? values, int[] ordCounts, Dictionary<string, int> counts)
+    private void Flush(Action<int, BytesRef> lookup, int[] ordCounts, Dictionary<string, int> counts)
     {
-        if (values is null) return;
         for (var ord = 0; ord < ordCounts.Length; ord++)
         {
             if (ordCounts[ord] == 0) continue;
-            values.LookupOrd(ord, _scratch);
+            lookup(ord, _scratch);
             var key = _scratch.Utf8ToString();
             counts[key] = counts.GetValueOrDefault(key) + ordCounts[ord];
         }
     }
 
-    private static List<FacetCount> ByCount(Dictionary<string, int> counts)
+    private static List<FacetCount> ByCount(Dictionary<string, int> counts, int limit)
     {
         var list = new List<FacetCount>(counts.Count);
         foreach (var (value, count) in counts) list.Add(new FacetCount(value, count));
         list.Sort((a, b) => b.Count != a.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Value, b.Value));
+        if (list.Count > limit) list.RemoveRange(limit, list.Count - limit);
         return list;
     }
 }

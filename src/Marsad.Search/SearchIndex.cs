@@ -22,7 +22,7 @@ public sealed class SearchIndex : IDisposable
     public const string FolderName = "index";
 
     public const string IdField = "id", TitleField = "title", BodyField = "body", DateField = "date",
-        SourceField = "source", CategoryField = "category";
+        SourceField = "source", CategoryField = "category", TopicField = "topic", PlaceField = "place", PersonField = "person";
 
     /// <summary>BM25 with Lucene's usual parameters, the same as the peer it is measured against.</summary>
     public static readonly Similarity Ranking = new BM25Similarity(1.2f, 0.75f);
@@ -127,6 +127,7 @@ public sealed class SearchIndex : IDisposable
         }
         AddKeyword(document, SourceField, article.Source);
         AddKeyword(document, CategoryField, article.Category);
+        AddAnalysis(document, article.AnalysisJson);
         _writer.UpdateDocument(new Term(IdField, article.Id), document);
         if (article.Sequence > Sequence) Interlocked.Exchange(ref _sequence, article.Sequence);
     }
@@ -154,7 +155,8 @@ public sealed class SearchIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(request);
         var parsed = UserQuery.Parse(request.Query);
-        var built = _queries.Build(parsed);
+        // Filters alone (no words) list every matching article, newest ranking aside.
+        var built = _queries.Build(parsed) ?? (HasFilters(request) && parsed.IsEmpty ? new BuiltQuery(new MatchAllDocsQuery(), new HashSet<string>()) : null);
         if (built is null) return new SearchResponse(0, [], FacetCollector.Empty);
         var query = ApplyFilters(built.Query, request);
         var limit = Math.Clamp(request.Limit, 0, 1000);
@@ -196,6 +198,10 @@ public sealed class SearchIndex : IDisposable
             snippet.Text, snippet.Start, snippet.Highlights);
     }
 
+    private static bool HasFilters(SearchRequest r) =>
+        r.From is not null || r.To is not null || !string.IsNullOrEmpty(r.Source) || !string.IsNullOrEmpty(r.Category) ||
+        !string.IsNullOrEmpty(r.Topic) || !string.IsNullOrWhiteSpace(r.Place) || !string.IsNullOrWhiteSpace(r.Person);
+
     private static Query ApplyFilters(Query query, SearchRequest request)
     {
         var filters = new BooleanQuery();
@@ -207,7 +213,36 @@ public sealed class SearchIndex : IDisposable
         }
         if (!string.IsNullOrEmpty(request.Source)) filters.Add(new TermQuery(new Term(SourceField, request.Source)), Occur.MUST);
         if (!string.IsNullOrEmpty(request.Category)) filters.Add(new TermQuery(new Term(CategoryField, request.Category)), Occur.MUST);
+        if (!string.IsNullOrEmpty(request.Topic)) filters.Add(new TermQuery(new Term(TopicField, request.Topic)), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(request.Place)) filters.Add(new TermQuery(new Term(PlaceField, EntityKey.Of(request.Place))), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(request.Person)) filters.Add(new TermQuery(new Term(PersonField, EntityKey.Of(request.Person))), Occur.MUST);
         return filters.Clauses.Count == 0 ? query : new FilteredQuery(query, new QueryWrapperFilter(filters));
+    }
+
+    /// <summary>Topic, places and people from the stored analysis, as exact-match filter and facet fields.</summary>
+    private static void AddAnalysis(Lucene.Net.Documents.Document document, string analysisJson)
+    {
+        if (string.IsNullOrEmpty(analysisJson)) return;
+        using var json = System.Text.Json.JsonDocument.Parse(analysisJson);
+        var root = json.RootElement;
+        if (root.TryGetProperty("topic", out var topic) && topic.ValueKind == System.Text.Json.JsonValueKind.Object)
+            AddKeyword(document, TopicField, topic.GetProperty("label").GetString());
+        if (!root.TryGetProperty("entities", out var entities) || entities.ValueKind != System.Text.Json.JsonValueKind.Array) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entity in entities.EnumerateArray())
+        {
+            var field = entity.GetProperty("type").GetString() switch
+            {
+                "LOC" => PlaceField,
+                "PERS" => PersonField,
+                _ => null,
+            };
+            if (field is null) continue;
+            var key = EntityKey.Of(entity.GetProperty("text").GetString() ?? "");
+            if (key.Length == 0 || !seen.Add(field + key)) continue;
+            document.Add(new StringField(field, key, Field.Store.NO));
+            document.Add(new SortedSetDocValuesField(field, new BytesRef(key)));
+        }
     }
 
     private static void AddKeyword(Lucene.Net.Documents.Document document, string field, string? value)

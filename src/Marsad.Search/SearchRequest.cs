@@ -14,4 +14,13 @@ public sealed record SearchRequest(string Query)
     public string? Source { get; init; }
 
     public string? Category { get; init; }
+
+    /// <summary>Topic label as the classifier names it (e.g. <c>middleEast</c>).</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>A place named in the article (clitic-attached and spelling variants match).</summary>
+    public string? Place { get; init; }
+
+    /// <summary>A person named in the article.</summary>
+    public string? Person { get; init; }
 }

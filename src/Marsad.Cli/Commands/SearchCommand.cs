@@ -18,9 +18,12 @@ public static class SearchCommand
         var to = new Option<string?>("--to") { Description = "Latest date (yyyy-mm-dd)." };
         var source = new Option<string?>("--source") { Description = "Only this source (exact)." };
         var category = new Option<string?>("--category") { Description = "Only this category (exact)." };
+        var topic = new Option<string?>("--topic") { Description = "Only this topic (e.g. middleEast, sport)." };
+        var place = new Option<string?>("--place") { Description = "Only articles naming this place (e.g. درنة)." };
+        var person = new Option<string?>("--person") { Description = "Only articles naming this person (e.g. حفتر)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object {total, results, facets}." };
         var store = new StoreOptions();
-        var command = new Command("search", "Search stored articles.") { query, limit, from, to, source, category, json };
+        var command = new Command("search", "Search stored articles.") { query, limit, from, to, source, category, topic, place, person, json };
         store.AddTo(command);
         command.SetAction(result =>
         {
@@ -31,6 +34,9 @@ public static class SearchCommand
                 To = Date(result.GetValue(to), "--to"),
                 Source = result.GetValue(source),
                 Category = result.GetValue(category),
+                Topic = result.GetValue(topic),
+                Place = result.GetValue(place),
+                Person = result.GetValue(person),
             };
             var (articles, index) = store.Open(result);
             using var storeScope = articles;

@@ -70,6 +70,18 @@ public sealed class SearchIndexTests : IDisposable
         Assert.Equal(1, _index.Search(new SearchRequest("أعلنت فاز ارتفعت") { Category = "sport" }).Total);
     }
 
+    [Fact]
+    public void Places_people_and_topics_from_the_analysis_filter_and_facet()
+    {
+        var derna = _index.Search(new SearchRequest("") { Place = "ودرنة" });
+        Assert.Equal("قرار جديد للحكومة", Assert.Single(derna.Hits).Title);
+        var sport = _index.Search(new SearchRequest("") { Topic = "sport" });
+        Assert.Equal("مباراة حاسمة في الدوري", Assert.Single(sport.Hits).Title);
+        var all = _index.Search(new SearchRequest("أعلنت فاز ارتفعت"));
+        Assert.Contains(all.Facets["place"], f => f.Value == "درنه");
+        Assert.Equal(3, all.Facets["topic"].Sum(f => f.Count));
+    }
+
     [Theory]
     [InlineData("title:(درنة AND")]
     [InlineData("\"")]
