@@ -502,7 +502,7 @@ public static class DateExtractor
             switch (next.Kind)
             {
                 case DateWordKind.Weekday: return TryWeekday(i + 1, next.Value, out hit);
-                case DateWordKind.Yesterday: return Days(i + 2, -1, out hit);
+                case DateWordKind.Yesterday: return TryWord(i + 1, next, out hit);
                 case DateWordKind.Today: return Days(i + 2, 0, out hit);
                 case DateWordKind.Tomorrow: return Days(i + 2, 1, out hit);
                 case DateWordKind.First when Word(i + 2).Kind == DateWordKind.Yesterday: return Days(i + 3, -2, out hit);
