@@ -150,6 +150,10 @@ public static class DateExtractor
                 case DateWordKind.HijriMonthHead:
                     return TryMonthYear(i, out hit);
                 case DateWordKind.Weekday:
+                    // "صلاة الجمعة", "خطبة الجمعة" name the Friday prayer, not a day.
+                    if (word.Value == (int)DayOfWeek.Friday && i > 0 && tokens[i - 1].Shape == DateTokenShape.Word &&
+                        Fold(i - 1) is "صلاه" or "خطبه" or "وصلاه" or "لصلاه" or "بصلاه")
+                        return false;
                     return TryWeekday(i, word.Value, out hit);
                 case DateWordKind.DayPart:
                     return TryDayPart(i, out hit);

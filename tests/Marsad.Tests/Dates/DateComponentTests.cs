@@ -79,10 +79,7 @@ public class DateComponentTests(ITestOutputHelper output)
     {
         var articles = CorpusSplit.Read(SharedData.Path("data/splits/topic-test.tsv")).Select(a => a.Article).ToList();
         Assert.Equal(2737, articles.Count);
-        foreach (var a in articles.Take(50)) DateExtractor.Extract(a.Body, a.Date);
-
         var mentions = 0;
-        var watch = Stopwatch.StartNew();
         foreach (var a in articles)
         {
             foreach (var m in DateExtractor.Extract(a.Body, a.Date))
@@ -93,9 +90,18 @@ public class DateComponentTests(ITestOutputHelper output)
                 Assert.Equal(m.Resolved, m.Value is not null);
             }
         }
-        watch.Stop();
-        var perSecond = articles.Count / watch.Elapsed.TotalSeconds;
-        output.WriteLine($"{articles.Count} articles, {mentions} date mentions, {perSecond:F0} articles/s");
+
+        // Timed apart from the checks, best of three passes: the machine is shared, so one pass can be unlucky.
+        var best = TimeSpan.MaxValue;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var watch = Stopwatch.StartNew();
+            foreach (var a in articles) DateExtractor.Extract(a.Body, a.Date);
+            if (watch.Elapsed < best) best = watch.Elapsed;
+        }
+        var chars = articles.Sum(a => (long)a.Body.Length);
+        var perSecond = articles.Count / best.TotalSeconds;
+        output.WriteLine($"{articles.Count} articles ({chars / articles.Count} chars on average), {mentions} date mentions, {perSecond:F0} articles/s");
         Assert.True(mentions > articles.Count / 2, $"{mentions} mentions in {articles.Count} articles");
         // Measured well above 10,000 articles/s on one core; the floor only catches a pathological slowdown.
         Assert.True(perSecond > 2000, $"{perSecond:F0} articles/s");

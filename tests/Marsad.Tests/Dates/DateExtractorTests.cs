@@ -113,6 +113,7 @@ public class DateExtractorTests
     [InlineData("احتفل العالم باليوم العالمي للمرأة")]
     [InlineData("فاز حزب الغد بمقعدين")]
     [InlineData("مارس الرياضة لسنوات طويلة")]
+    [InlineData("أدى المصلون صلاة الجمعة في المسجد")]
     [InlineData("لا تزال المدينة تعاني حتى الآن من الحصار")]
     [InlineData("استمرت المعارك لأكثر من عامين")]
     public void Finds_nothing_where_there_is_no_date(string sentence) =>
