@@ -13,5 +13,6 @@ public static class DefaultPipeline
         new SentenceComponent(SentenceSplitter.Default),
         new EntityComponent(),
         new TopicComponent(TopicModel.LoadDefault()),
+        new DateComponent(),
     ]);
 }

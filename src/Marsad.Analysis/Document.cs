@@ -1,3 +1,4 @@
+using Marsad.Analysis.Dates;
 using Marsad.Analysis.Sentences;
 using Marsad.Analysis.Topics;
 
@@ -25,4 +26,6 @@ public sealed class Document(Article article)
     public List<EntityMention> Entities { get; } = [];
 
     public TopicPrediction? Topic { get; set; }
+
+    public List<DateMention> Dates { get; } = [];
 }

@@ -69,6 +69,8 @@ public static class DocumentJsonWriter
         }
         writer.WriteEndArray();
 
+        WriteDates(writer, document);
+
         if (!compact) writer.WriteString("body", body);
 
         if (document.KeepTokens)
@@ -85,6 +87,26 @@ public static class DocumentJsonWriter
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions(indented))) Write(writer, document, compact);
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteDates(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartArray("dates");
+        foreach (var date in document.Dates)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", date.Text);
+            writer.WriteNumber("start", date.Start);
+            writer.WriteNumber("end", date.End);
+            WriteNullable(writer, "value", date.Value);
+            writer.WriteString("precision", date.Precision.ToString().ToLowerInvariant());
+            WriteNullable(writer, "from", date.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            WriteNullable(writer, "to", date.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("calendar", date.Calendar);
+            writer.WriteBoolean("relative", date.Relative);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     private static void WriteToken(Utf8JsonWriter writer, TokenDetail token)

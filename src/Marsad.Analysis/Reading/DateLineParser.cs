@@ -44,6 +44,12 @@ public static class DateLineParser
 
     public static DateOnly? Parse(ReadOnlySpan<char> line) => TryParse(line, out var d) ? d : null;
 
+    /// <summary>
+    /// Month number for a name already folded as <see cref="FoldMonthName"/> folds (two-word Levantine names with
+    /// one space), so the date extractor for article bodies shares these tables instead of copying them.
+    /// </summary>
+    internal static bool TryMonthFolded(ReadOnlySpan<char> folded, out int month) => MonthLookup.TryGetValue(folded, out month);
+
     private static ReadOnlySpan<char> SkipWeekday(ReadOnlySpan<char> s)
     {
         if (IsDigit(s[0])) return s;
@@ -260,7 +266,7 @@ public static class DateLineParser
 
     private static bool IsDigit(char c) => DigitValue(c) >= 0;
 
-    private static int DigitValue(char c) => c switch
+    internal static int DigitValue(char c) => c switch
     {
         >= '0' and <= '9' => c - '0',
         >= '\u0660' and <= '\u0669' => c - '\u0660',

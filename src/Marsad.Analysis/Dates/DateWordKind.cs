@@ -1,0 +1,35 @@
+namespace Marsad.Analysis.Dates;
+
+/// <summary>The role a word can play in a date expression; see <see cref="DateLexicon"/>.</summary>
+internal enum DateWordKind : byte
+{
+    None,
+    GregorianMonth,
+    HijriMonth,
+    HijriMonthHead,
+    HijriEra,
+    Weekday,
+    DayPart,
+    Yesterday,
+    First,
+    Today,
+    Tomorrow,
+    After,
+    Tonight,
+    This,
+    DefiniteUnit,
+    DefinitePluralUnit,
+    DefiniteDualUnit,
+    CountUnit,
+    Past,
+    Current,
+    Next,
+    Portion,
+    Since,
+    About,
+    More,
+    From,
+    Number,
+    Few,
+    YearContext,
+}
