@@ -40,7 +40,8 @@ public static class GazetteerFile
         {
             magic = reader.ReadString();
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        // Brotli reports corrupt input as InvalidOperationException; callers only need to know the file is not ours.
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or EndOfStreamException or IOException)
         {
             throw new InvalidDataException("Not a Marsad gazetteer file (run 'marsad gazetteer import' to write one).", e);
         }
