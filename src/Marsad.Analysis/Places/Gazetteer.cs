@@ -134,6 +134,8 @@ public sealed class Gazetteer
 
     private Place? FindSame(Place place)
     {
+        // A country is one entry per ISO code: centroids from different sources differ by more than a city's would.
+        if (place.Kind == PlaceKind.Country && _countries.TryGetValue(place.Country, out var country)) return country;
         foreach (var name in place.Names)
             foreach (var candidate in Lookup(PlaceNames.Key(name)))
                 if (candidate.Country == place.Country && candidate.Kind == place.Kind

@@ -16,7 +16,8 @@ public sealed class GazetteerImportTests
 
     private const string Countries =
         "[{\"name\":{\"common\":\"Andorra\",\"native\":{\"cat\":{\"common\":\"Andorra\"}}},\"cca2\":\"AD\",\"latlng\":[42.5,1.5]," +
-        "\"translations\":{\"ara\":{\"official\":\"إمارة أندورا\",\"common\":\"أندورا\"}}}]";
+        "\"translations\":{\"ara\":{\"official\":\"إمارة أندورا\",\"common\":\"أندورا\"}}}," +
+        "{\"name\":{\"common\":\"Egypt\"},\"cca2\":\"EG\",\"latlng\":[27.0,30.0],\"translations\":{\"ara\":{\"common\":\"مصر\",\"official\":\"جمهورية مصر العربية\"}}}]";
 
     [Fact]
     public void Geonames_rows_keep_arabic_names_kind_population_and_id()
@@ -40,7 +41,8 @@ public sealed class GazetteerImportTests
         using (var output = File.Create(Path.Combine(folder.Root, Gazetteer.FileName))) GazetteerFile.Write(output, places);
 
         var gazetteer = Gazetteer.Load(folder.Root);
-        Assert.Equal(Gazetteer.BuiltIn.Count + 2, gazetteer.Count); // Zuwara and Andorra are new, Cairo merges.
+        Assert.Equal(Gazetteer.BuiltIn.Count + 2, gazetteer.Count); // Zuwara and Andorra are new, Cairo and Egypt merge.
+        Assert.Equal(26.8, Assert.Single(gazetteer.Find("مصر")).Latitude);
         var zuwara = Assert.Single(gazetteer.Find("وزوارة"));
         Assert.Equal(2208425, zuwara.GeoNamesId);
         var cairo = Assert.Single(gazetteer.Find("القاهرة"));
