@@ -1,4 +1,5 @@
 using Marsad.Analysis.Components;
+using Marsad.Analysis.Places;
 using Marsad.Analysis.Sentences;
 using Marsad.Analysis.Topics;
 
@@ -12,6 +13,7 @@ public static class DefaultPipeline
         new TokenComponent(),
         new SentenceComponent(SentenceSplitter.Default),
         new EntityComponent(),
+        new EntityLinkingComponent(Gazetteer.Default),
         new TopicComponent(TopicModel.LoadDefault()),
         new DateComponent(),
     ]);

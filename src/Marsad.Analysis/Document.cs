@@ -1,4 +1,5 @@
 using Marsad.Analysis.Dates;
+using Marsad.Analysis.Linking;
 using Marsad.Analysis.Sentences;
 using Marsad.Analysis.Topics;
 
@@ -24,6 +25,9 @@ public sealed class Document(Article article)
     public List<TokenDetail> Tokens { get; } = [];
 
     public List<EntityMention> Entities { get; } = [];
+
+    /// <summary>The entities the mentions refer to, places with their gazetteer entry.</summary>
+    public List<LinkedEntity> LinkedEntities { get; } = [];
 
     public TopicPrediction? Topic { get; set; }
 

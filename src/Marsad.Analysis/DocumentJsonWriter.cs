@@ -65,9 +65,11 @@ public static class DocumentJsonWriter
             writer.WriteString("type", entity.Type);
             writer.WriteNumber("start", entity.Start);
             writer.WriteNumber("end", entity.End);
+            if (entity.EntityId is { } entityId) writer.WriteString("entityId", entityId);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
+        WriteLinkedEntities(writer, document);
 
         WriteDates(writer, document);
 
@@ -104,6 +106,39 @@ public static class DocumentJsonWriter
             WriteNullable(writer, "to", date.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteString("calendar", date.Calendar);
             writer.WriteBoolean("relative", date.Relative);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+    }
+
+    private static void WriteLinkedEntities(Utf8JsonWriter writer, Document document)
+    {
+        writer.WriteStartArray("linkedEntities");
+        foreach (var entity in document.LinkedEntities)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", entity.Id);
+            writer.WriteString("type", entity.Type);
+            writer.WriteString("name", entity.Name);
+            writer.WriteStartArray("aliases");
+            foreach (var alias in entity.Aliases) writer.WriteStringValue(alias);
+            writer.WriteEndArray();
+            writer.WriteNumber("mentions", entity.Mentions);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteStartArray("places");
+        foreach (var entity in document.LinkedEntities)
+        {
+            if (entity.Place is not { } place) continue;
+            writer.WriteStartObject();
+            writer.WriteString("entityId", entity.Id);
+            writer.WriteString("name", place.Name);
+            writer.WriteString("country", place.Country);
+            writer.WriteNumber("lat", Math.Round(place.Latitude, 5));
+            writer.WriteNumber("lon", Math.Round(place.Longitude, 5));
+            if (place.GeoNamesId is { } geonamesId) writer.WriteNumber("geonamesId", geonamesId);
+            writer.WriteNumber("mentions", entity.Mentions);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();

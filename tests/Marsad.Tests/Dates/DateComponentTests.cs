@@ -75,7 +75,7 @@ public class DateComponentTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Topic_test_bodies_are_scanned_fast_and_every_mention_is_well_formed()
+    public void Every_mention_in_the_topic_test_bodies_is_well_formed()
     {
         var articles = CorpusSplit.Read(SharedData.Path("data/splits/topic-test.tsv")).Select(a => a.Article).ToList();
         Assert.Equal(2737, articles.Count);
@@ -91,20 +91,8 @@ public class DateComponentTests(ITestOutputHelper output)
             }
         }
 
-        // Timed apart from the checks, best of three passes: the machine is shared, so one pass can be unlucky.
-        var best = TimeSpan.MaxValue;
-        for (var pass = 0; pass < 3; pass++)
-        {
-            var watch = Stopwatch.StartNew();
-            foreach (var a in articles) DateExtractor.Extract(a.Body, a.Date);
-            if (watch.Elapsed < best) best = watch.Elapsed;
-        }
-        var chars = articles.Sum(a => (long)a.Body.Length);
-        var perSecond = articles.Count / best.TotalSeconds;
-        output.WriteLine($"{articles.Count} articles ({chars / articles.Count} chars on average), {mentions} date mentions, {perSecond:F0} articles/s");
+        output.WriteLine($"{articles.Count} articles, {mentions} date mentions");
         Assert.True(mentions > articles.Count / 2, $"{mentions} mentions in {articles.Count} articles");
-        // Measured well above 10,000 articles/s on one core; the floor only catches a pathological slowdown.
-        Assert.True(perSecond > 2000, $"{perSecond:F0} articles/s");
     }
 
     private static DateMention Single(Document document, string text) =>
