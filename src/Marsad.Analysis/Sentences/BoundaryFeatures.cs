@@ -8,7 +8,7 @@ namespace Marsad.Analysis.Sentences;
 /// </summary>
 internal static class BoundaryFeatures
 {
-    public const int MaxGapFeatures = 40;
+    public const int MaxGapFeatures = 48;
     public const int DistanceFeatures = 5;
     public const int DistanceBuckets = 16;
     private const int MaxNormalisedLength = 32;
@@ -20,7 +20,20 @@ internal static class BoundaryFeatures
         DistanceRightWord = 24, LeftLeftLeft = 25, RightRightRight = 26, LeftClass = 27, RightClass = 28,
         LeftLeftClass = 29, RightRightClass = 30, LeftLeftLeftClass = 31, RightRightRightClass = 32, Classes = 33,
         LeftClassPair = 34, RightClassPair = 35, LeftClassRightWord = 36, LeftWordRightClass = 37, ClassTriple = 38,
-        Suffix1Prefix1 = 39, RightPrefix1Pair = 40, Suffix3Prefix2 = 41, DistanceRightClass = 42, RightClassRightRightPrefix = 43;
+        Suffix1Prefix1 = 39, RightPrefix1Pair = 40, Suffix3Prefix2 = 41, DistanceRightClass = 42, RightClassRightRightPrefix = 43,
+        StackSelf = 44, StackPrevious = 45, StackNext = 46, StackPrevious2 = 47, StackNext2 = 48, StackSelfPrevious = 49,
+        StackSelfNext = 50, StackWindow = 51, StackLeftConfident = 52, StackRightConfident = 53, StackPeak = 54,
+        StackConfidentSpan = 55, LeftRightRight = 56, LeftLeftRight = 57, RightStem = 58, LeftWordRightStem = 59,
+        RightClassTriple = 60, LeftSuffixRightClass = 61, RightRightPrefix2 = 62, RightStemRightRightClass = 63;
+
+    /// <summary>How many features <see cref="Stack"/> writes.</summary>
+    public const int StackFeatures = 12;
+
+    /// <summary>First-pass log-odds above this count as a confident boundary for the stacked distance features.</summary>
+    private const float Confident = 1f;
+
+    private const int StackReach = 24;
+    private const ulong EdgeBin = 99;
 
     private static readonly WordKey Edge = new()
     {
@@ -56,6 +69,7 @@ internal static class BoundaryFeatures
                 Suffix3 = Hash(form[Math.Max(0, length - 3)..]),
                 Shape = shape,
                 Class = clusters.ClassOf(word, shape),
+                Stem = length > 3 && form[0] is '\u0648' or '\u0641' ? Hash(form[1..]) : word,
             };
         }
     }
@@ -108,6 +122,14 @@ internal static class BoundaryFeatures
         into[n++] = Index(bits, LeftWordRightClass, l.Word, r.Class);
         into[n++] = Index(bits, ClassTriple, ll.Class << 16 | l.Class, r.Class);
         into[n++] = Index(bits, RightClassRightRightPrefix, r.Class, rr.Prefix2);
+        into[n++] = Index(bits, LeftRightRight, l.Word, rr.Word);
+        into[n++] = Index(bits, LeftLeftRight, ll.Word, r.Word);
+        into[n++] = Index(bits, RightStem, r.Stem, 0);
+        into[n++] = Index(bits, LeftWordRightStem, l.Word, r.Stem);
+        into[n++] = Index(bits, RightClassTriple, r.Class << 16 | rr.Class, rrr.Class);
+        into[n++] = Index(bits, LeftSuffixRightClass, l.Suffix2, r.Class);
+        into[n++] = Index(bits, RightRightPrefix2, rr.Prefix2, 0);
+        into[n++] = Index(bits, RightStemRightRightClass, r.Stem, rr.Class);
         return n;
     }
 
@@ -123,6 +145,69 @@ internal static class BoundaryFeatures
         into[4] = Index(bits, DistanceRightClass, b, r.Class);
         return DistanceFeatures;
     }
+
+    /// <summary>
+    /// Features of the gap after word <paramref name="k"/> read off a first pass's gap log-odds <paramref name="z"/>:
+    /// its own and its neighbours' (−2..+2) binned scores, whether it is a local peak, and how far the nearest confident
+    /// first-pass boundaries lie on either side.
+    /// </summary>
+    public static int Stack(ReadOnlySpan<float> z, int k, int bits, Span<int> into)
+    {
+        var self = Bin(z, k);
+        var previous = Bin(z, k - 1);
+        var next = Bin(z, k + 1);
+        var coarse = Coarse(z[k]);
+        var left = StackReach;
+        for (var d = 1; d < StackReach && k - d >= 0; d++)
+        {
+            if (z[k - d] > Confident)
+            {
+                left = d;
+                break;
+            }
+        }
+        if (k - left < 0 && left == StackReach) left = Math.Min(k + 1, StackReach);
+        var right = StackReach;
+        for (var d = 1; d < StackReach && k + d < z.Length; d++)
+        {
+            if (z[k + d] > Confident)
+            {
+                right = d;
+                break;
+            }
+        }
+        if (right == StackReach && z.Length - k <= StackReach) right = Math.Min(z.Length - k, StackReach);
+        var peak = (k == 0 || z[k] >= z[k - 1]) && (k + 1 >= z.Length || z[k] >= z[k + 1]) ? 1UL : 0UL;
+        into[0] = Index(bits, StackSelf, self, 0);
+        into[1] = Index(bits, StackPrevious, previous, 0);
+        into[2] = Index(bits, StackNext, next, 0);
+        into[3] = Index(bits, StackPrevious2, Bin(z, k - 2), 0);
+        into[4] = Index(bits, StackNext2, Bin(z, k + 2), 0);
+        into[5] = Index(bits, StackSelfPrevious, self, previous);
+        into[6] = Index(bits, StackSelfNext, self, next);
+        into[7] = Index(bits, StackWindow, coarse << 16 | CoarseAt(z, k - 1) << 8 | CoarseAt(z, k + 1), 0);
+        into[8] = Index(bits, StackLeftConfident, (ulong)Bucket(left), coarse);
+        into[9] = Index(bits, StackRightConfident, (ulong)Bucket(right), coarse);
+        into[10] = Index(bits, StackPeak, peak, self);
+        into[11] = Index(bits, StackConfidentSpan, (ulong)Bucket(left), (ulong)Bucket(right));
+        return StackFeatures;
+    }
+
+    private static ulong Bin(ReadOnlySpan<float> z, int j) =>
+        (uint)j >= (uint)z.Length ? EdgeBin : (ulong)Math.Clamp((int)MathF.Floor((z[j] + 6f) / 0.75f), 0, 16);
+
+    private static ulong Coarse(float z) => z switch
+    {
+        < -3f => 0,
+        < -1.5f => 1,
+        < -0.5f => 2,
+        < 0.5f => 3,
+        < 1.5f => 4,
+        < 3f => 5,
+        _ => 6,
+    };
+
+    private static ulong CoarseAt(ReadOnlySpan<float> z, int j) => (uint)j >= (uint)z.Length ? 7 : Coarse(z[j]);
 
     /// <summary>Bucket of the sentence length so far, counting the word before the gap.</summary>
     public static int Bucket(int words) => words switch

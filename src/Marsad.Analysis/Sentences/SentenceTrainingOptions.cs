@@ -15,18 +15,18 @@ public sealed record SentenceTrainingOptions
     public float LearningRate { get; init; } = 0.05f;
 
     /// <summary>Feature hashing space is 2^HashBits weights.</summary>
-    public int HashBits { get; init; } = 22;
+    public int HashBits { get; init; } = 23;
 
     public int Seed { get; init; } = 20180213;
 
     /// <summary>A hashed feature must fire at least this often in the training text to get a weight.</summary>
-    public int MinFeatureCount { get; init; } = 8;
+    public int MinFeatureCount { get; init; } = 4;
 
     /// <summary>Weights smaller than this in magnitude are dropped, which keeps the saved model small.</summary>
     public float PruneBelow { get; init; } = 0.02f;
 
     /// <summary>Added to every gap's log-odds when decoding; positive favours more, shorter sentences.</summary>
-    public float BoundaryBias { get; init; } = 0.25f;
+    public float BoundaryBias { get; init; }
 
     /// <summary>Distributional word classes learned before training and read by the gap features; 0 learns none.</summary>
     public int WordClasses { get; init; } = 256;
@@ -39,6 +39,12 @@ public sealed record SentenceTrainingOptions
 
     /// <summary>K-means iterations when learning the word classes.</summary>
     public int ClassIterations { get; init; } = 6;
+
+    /// <summary>
+    /// Folds for the stacked second pass, which reads the first pass's scores at neighbouring gaps; the first-pass
+    /// scores it trains on come from models fitted without the scored body. 0 trains the first pass only.
+    /// </summary>
+    public int StackFolds { get; init; }
 
     /// <summary>Shortest sentence an ellipsis may close when reading the reference boundaries off punctuation.</summary>
     public int MinWords { get; init; } = 3;

@@ -12,4 +12,7 @@ internal struct WordKey
     public ulong Suffix3;
     public ulong Shape;
     public ulong Class;
+
+    /// <summary>The word without a leading conjunction (و or ف), or the word itself.</summary>
+    public ulong Stem;
 }

@@ -88,6 +88,20 @@ public class SentenceBoundaryModelTests
     }
 
     [Fact]
+    public void StackedModelSavesAndLoadsWithIdenticalPredictions()
+    {
+        var model = SentenceBoundaryModel.Train(Bodies, SentenceTrainingOptions.Default with { HashBits = 16, MinFeatureCount = 1, Epochs = 4, WordClasses = 8, StackFolds = 2 });
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = SentenceBoundaryModel.Load(stream);
+
+        Assert.Equal(model.FeatureCount, loaded.FeatureCount);
+        var options = new SentenceSplitterOptions { MaxWords = 24, MinWords = 3 };
+        Assert.Equal(new SentenceSplitter(model, options).Split(Unpunctuated), new SentenceSplitter(loaded, options).Split(Unpunctuated));
+    }
+
+    [Fact]
     public void TrainingIsDeterministic()
     {
         using var first = new MemoryStream();
