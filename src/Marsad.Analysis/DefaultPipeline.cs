@@ -1,5 +1,7 @@
 using Marsad.Analysis.Components;
+using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Sentences;
+using Marsad.Analysis.Summaries;
 using Marsad.Analysis.Topics;
 
 namespace Marsad.Analysis;
@@ -11,6 +13,8 @@ public static class DefaultPipeline
     [
         new TokenComponent(),
         new SentenceComponent(SentenceSplitter.Default),
+        new KeywordComponent(KeywordExtractor.Default),
+        new SummaryComponent(Summarizer.Default),
         new EntityComponent(),
         new TopicComponent(TopicModel.LoadDefault()),
     ]);

@@ -1,4 +1,6 @@
+using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Sentences;
+using Marsad.Analysis.Summaries;
 using Marsad.Analysis.Topics;
 
 namespace Marsad.Analysis;
@@ -25,4 +27,8 @@ public sealed class Document(Article article)
     public List<EntityMention> Entities { get; } = [];
 
     public TopicPrediction? Topic { get; set; }
+
+    public List<Keyword> Keywords { get; } = [];
+
+    public Summary? Summary { get; set; }
 }
