@@ -1,6 +1,8 @@
 using Marsad.Analysis.Components;
 using Marsad.Analysis.Places;
+using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Sentences;
+using Marsad.Analysis.Summaries;
 using Marsad.Analysis.Topics;
 
 namespace Marsad.Analysis;
@@ -12,6 +14,8 @@ public static class DefaultPipeline
     [
         new TokenComponent(),
         new SentenceComponent(SentenceSplitter.Default),
+        new KeywordComponent(KeywordExtractor.Default),
+        new SummaryComponent(Summarizer.Default),
         new EntityComponent(),
         new EntityLinkingComponent(Gazetteer.Default),
         new TopicComponent(TopicModel.LoadDefault()),

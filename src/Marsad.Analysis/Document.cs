@@ -1,6 +1,8 @@
 using Marsad.Analysis.Dates;
 using Marsad.Analysis.Linking;
+using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Sentences;
+using Marsad.Analysis.Summaries;
 using Marsad.Analysis.Topics;
 
 namespace Marsad.Analysis;
@@ -32,4 +34,8 @@ public sealed class Document(Article article)
     public TopicPrediction? Topic { get; set; }
 
     public List<DateMention> Dates { get; } = [];
+
+    public List<Keyword> Keywords { get; } = [];
+
+    public Summary? Summary { get; set; }
 }

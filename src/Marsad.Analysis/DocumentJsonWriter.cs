@@ -57,6 +57,26 @@ public static class DocumentJsonWriter
             writer.WriteEndObject();
         }
 
+        writer.WriteStartArray("keywords");
+        foreach (var keyword in document.Keywords)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("text", keyword.Text);
+            writer.WriteNumber("score", keyword.Score);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+
+        if (document.Summary is { } summary)
+        {
+            writer.WriteStartObject("summary");
+            writer.WriteStartArray("sentences");
+            foreach (var index in summary.Sentences) writer.WriteNumberValue(index);
+            writer.WriteEndArray();
+            if (!compact) writer.WriteString("text", summary.Text);
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartArray("entities");
         foreach (var entity in document.Entities)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Marsad.Analysis.Entities;
+using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Reading;
 using Marsad.Analysis.Sentences;
 using Marsad.Analysis.Topics;
@@ -18,6 +19,7 @@ public static class TrainCommand
         command.Subcommands.Add(Lexicon());
         command.Subcommands.Add(Ner());
         command.Subcommands.Add(Topic());
+        command.Subcommands.Add(Keywords());
         return command;
     }
 
@@ -70,6 +72,24 @@ public static class TrainCommand
             var path = result.GetValue(output) ?? CliEnvironment.ModelPath("topic.model");
             Save(path, model.Save);
             Console.Error.WriteLine($"marsad: trained on {train.Count} articles in {seconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Keywords()
+    {
+        var split = SplitOption.Create("topic-train.tsv");
+        var output = new Option<string?>("--out") { Description = "Statistics file to write. Default: models/keyword-df.br." };
+        var command = new Command("keywords", "Count the document frequencies of stems in the topic-train bodies, the IDF used by keywords and summaries.") { split, output };
+        command.SetAction(result =>
+        {
+            var splitFile = SplitOption.Resolve(result.GetValue(split), "topic-train.tsv");
+            var clock = Stopwatch.StartNew();
+            var path = result.GetValue(output) ?? CliEnvironment.ModelPath("keyword-df.br");
+            KeywordStatistics? statistics = null;
+            Save(path, stream => statistics = KeywordStatistics.Build(CorpusSplit.Read(splitFile).Select(a => a.Article.Body), stream));
+            Console.Error.WriteLine($"marsad: {statistics!.StemCount} stems over {statistics.Documents} articles in {clock.Elapsed.TotalSeconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
             return 0;
         });
         return command;

@@ -1,0 +1,27 @@
+using Marsad.Analysis.Keywords;
+using Marsad.Analysis.Reading;
+using Marsad.Analysis.Sentences;
+using Marsad.Analysis.Summaries;
+
+namespace Marsad.Tests.Summaries;
+
+/// <summary>The shipped summariser against the outlets' abstracts on topic-test; thresholds are the measured figures minus 0.005.</summary>
+public sealed class SummaryDataTests
+{
+    [Fact]
+    public void Summaries_on_the_test_split_keep_their_measured_rouge_and_beat_lead3()
+    {
+        var articles = CorpusSplit.Read(SharedData.Path("data/splits/topic-test.tsv")).Select(a => a.Article);
+
+        var e = SummaryEvaluator.Evaluate(articles, Summarizer.Default, SentenceSplitter.Default);
+
+        Assert.Equal(2737, e.Articles);
+        Assert.True(e.Rouge1 >= 0.5746 - 0.005, $"ROUGE-1 {e.Rouge1:F4}");
+        Assert.True(e.Rouge2 >= 0.5473 - 0.005, $"ROUGE-2 {e.Rouge2:F4}");
+        // Lead-3 does not depend on the summariser, only on the sentence splitter and ROUGE: it must not drift.
+        Assert.InRange(e.Lead3Rouge1, 0.517555 - 1e-6, 0.517555 + 1e-6);
+        Assert.InRange(e.Lead3Rouge2, 0.493470 - 1e-6, 0.493470 + 1e-6);
+        Assert.True(e.Rouge1 > e.Lead3Rouge1 && e.Rouge2 > e.Lead3Rouge2);
+        Assert.True(KeywordStatistics.Default.Documents > 20_000);
+    }
+}
