@@ -18,7 +18,7 @@ public sealed class ArabicAnalyzerChain
     {
         _segmenter = segmenter ?? CliticSegmenter.Default;
         Options = options;
-        Map = ArabicNormalizer.MapFor(options);
+        WordMap = ArabicNormalizer.WordMapFor(options);
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public sealed class ArabicAnalyzerChain
 
     internal char[] Buffer => _buffer;
 
-    internal char[] Map { get; }
+    internal char[] WordMap { get; }
 
     /// <summary>Doubles the scratch buffer, keeping its content; only while meeting ever longer words.</summary>
     internal char[] GrowBuffer()
