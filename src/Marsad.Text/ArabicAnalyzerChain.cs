@@ -18,7 +18,7 @@ public sealed class ArabicAnalyzerChain
     {
         _segmenter = segmenter ?? CliticSegmenter.Default;
         Options = options;
-        Map = ArabicNormalizer.MapFor(options);
+        WordMap = ArabicNormalizer.WordMapFor(options);
     }
 
     /// <summary>
@@ -37,6 +37,8 @@ public sealed class ArabicAnalyzerChain
 
     internal ShortWordCache ShortCache { get; } = new();
 
+    internal MediumWordCache MediumCache { get; } = new();
+
     /// <summary>Analysis of a normalised Arabic word, from the caches when seen before.</summary>
     /// <param name="word">The normalised word.</param>
     /// <param name="shortKey">Its <see cref="ShortWordCache"/> key from <see cref="ArabicNormalizer.NormalizeWord"/>, or 0.</param>
@@ -49,7 +51,18 @@ public sealed class ArabicAnalyzerChain
             ShortCache.Add(shortKey, word.Length, PackedAnalysis.From(analysis));
             return analysis;
         }
+        if (word.Length is >= MediumWordCache.MinLength and <= MediumWordCache.MaxLength && MediumWordCache.TryPack(word, out var head, out var tail))
+            return LookupMedium(word, head, tail).Unpack();
         return word.Length <= WordAnalysisCache.MaxWordLength ? LookupPacked(word).Unpack() : AnalyzeWord(word);
+    }
+
+    private PackedAnalysis LookupMedium(ReadOnlySpan<char> word, ulong head, ulong tail)
+    {
+        if (MediumCache.TryGet(head, tail, word.Length, out var packed)) return packed;
+        // A full medium cache still has the general cache behind it.
+        packed = LookupPacked(word);
+        MediumCache.Add(head, tail, word.Length, packed);
+        return packed;
     }
 
     private PackedAnalysis LookupPacked(ReadOnlySpan<char> word)
@@ -73,7 +86,7 @@ public sealed class ArabicAnalyzerChain
 
     internal char[] Buffer => _buffer;
 
-    internal char[] Map { get; }
+    internal char[] WordMap { get; }
 
     /// <summary>Doubles the scratch buffer, keeping its content; only while meeting ever longer words.</summary>
     internal char[] GrowBuffer()

@@ -14,6 +14,9 @@ public static class ArabicNormalizer
 
     internal const char Delete = '\uFFFF';
     internal const char Expand = '\uFFFE';
+
+    /// <summary>In a word map, marks a character that cannot continue an Arabic word.</summary>
+    internal const char WordEnd = '\uFFFD';
     private const int OptionBits = 10;
     private const int AllOptions = (1 << OptionBits) - 1;
 
@@ -118,6 +121,12 @@ public static class ArabicNormalizer
 
     internal static char[] MapFor(NormalizationOptions options) => GetTable(options).Map;
 
+    /// <summary>
+    /// The map restricted to characters that continue an Arabic word (letters and marks); every other character maps
+    /// to <see cref="WordEnd"/>. Scanning a word then needs one table read per character instead of two.
+    /// </summary>
+    internal static char[] WordMapFor(NormalizationOptions options) => GetTable(options).WordMap;
+
     internal static string ExpansionOf(char c, NormalizationOptions options) => GetTable(options).Expansions[c];
 
     private static NormalizationTable GetTable(NormalizationOptions options)
@@ -154,7 +163,15 @@ public static class ArabicNormalizer
                 }
             }
         }
-        var table = new NormalizationTable(map, expansions);
+        var classes = CharClasses.Table;
+        var wordMap = new char[65536];
+        for (var i = 0; i < wordMap.Length; i++)
+        {
+            if (classes[i] is not (CharClass.ArabicLetter or CharClass.ArabicMark)) wordMap[i] = WordEnd;
+            else if (map[i] == WordEnd) throw new InvalidOperationException($"U+{i:X4} normalises to the word-end sentinel.");
+            else wordMap[i] = map[i];
+        }
+        var table = new NormalizationTable(map, wordMap, expansions);
         Tables[key] = table;
         return table;
     }
@@ -212,5 +229,5 @@ public static class ArabicNormalizer
     private static void ThrowTooSmall() =>
         throw new ArgumentException("Destination is too small; source.Length * ArabicNormalizer.MaxExpansion always suffices.", "destination");
 
-    private sealed record NormalizationTable(char[] Map, Dictionary<char, string> Expansions);
+    private sealed record NormalizationTable(char[] Map, char[] WordMap, Dictionary<char, string> Expansions);
 }

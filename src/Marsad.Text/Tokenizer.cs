@@ -125,6 +125,8 @@ public static class Tokenizer
 
     private static int UrlLength(ReadOnlySpan<char> text, int start)
     {
+        // Nearly every Latin word and number is not a URL; the first letter rules most out without a string compare.
+        if (text[start] is not ('h' or 'H' or 'w' or 'W')) return 0;
         var rest = text[start..];
         int prefix;
         if (rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) prefix = 8;
