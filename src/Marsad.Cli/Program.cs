@@ -18,6 +18,7 @@ public static class Program
             SearchCommand.Create(),
             ReindexCommand.Create(),
             ExportCommand.Create(),
+            ServeCommand.Create(),
         };
         try
         {
