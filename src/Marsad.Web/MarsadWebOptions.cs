@@ -1,0 +1,29 @@
+namespace Marsad.Web;
+
+/// <summary>How <c>marsad serve</c> runs the API and the site.</summary>
+public sealed record MarsadWebOptions
+{
+    /// <summary>The loopback address the server listens on unless told otherwise.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Kestrel URLs (semicolon-separated). Port 0 picks a free port; <see cref="MarsadServer.Urls"/> tells which.</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>The key a client must send as <c>X-Api-Key</c> to ingest; null disables ingest over HTTP.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Largest request body accepted (analyse and ingest); larger requests get 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>Most results one search page returns.</summary>
+    public int MaxPageSize { get; init; } = 50;
+
+    /// <summary>Deepest result reachable by paging (offset + page size).</summary>
+    public int MaxResultDepth { get; init; } = 1000;
+
+    /// <summary>Origins allowed to call the API from a browser on another origin; empty (the default) sends no CORS headers.</summary>
+    public IReadOnlyList<string> CorsOrigins { get; init; } = [];
+
+    /// <summary>Log requests and start-up to the console (off in tests).</summary>
+    public bool ConsoleLogging { get; init; } = true;
+}
