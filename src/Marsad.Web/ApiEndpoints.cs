@@ -18,8 +18,7 @@ public static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app, MarsadWebOptions options, SearchIndex index)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/search", (ArticleService service, string? q, string? from, string? to, string? source, string? category, string? page, string? size) =>
-                Search(service, options, q, from, to, source, category, page, size))
+        api.MapGet("/search", (ArticleService service, [AsParameters] SearchParameters query) => Search(service, options, query))
             .WithName("search").WithSummary("Search stored articles (BM25, Arabic-aware), with highlighted snippets and facets.")
             .Produces<SearchPage>().ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/articles/{id}", Article)
@@ -39,22 +38,24 @@ public static class ApiEndpoints
             .Produces<HealthStatus>();
     }
 
-    private static IResult Search(ArticleService service, MarsadWebOptions options, string? q, string? from, string? to,
-        string? source, string? category, string? page, string? size)
+    private static IResult Search(ArticleService service, MarsadWebOptions options, SearchParameters query)
     {
-        if (!TryDate(from, "from", out var fromDate, out var error) || !TryDate(to, "to", out var toDate, out error)) return error!;
-        if (!TryNumber(page, "page", 1, 1, int.MaxValue, out var pageNumber, out error)) return error!;
-        if (!TryNumber(size, "size", 10, 1, options.MaxPageSize, out var pageSize, out error)) return error!;
+        if (!TryDate(query.From, "from", out var fromDate, out var error) || !TryDate(query.To, "to", out var toDate, out error)) return error!;
+        if (!TryNumber(query.Page, "page", 1, 1, int.MaxValue, out var pageNumber, out error)) return error!;
+        if (!TryNumber(query.Size, "size", 10, 1, options.MaxPageSize, out var pageSize, out error)) return error!;
         if ((long)pageNumber * pageSize > options.MaxResultDepth)
             return Problems.BadRequest($"Results beyond the first {options.MaxResultDepth:N0} are not served; narrow the search instead.");
-        var request = new SearchRequest(q ?? string.Empty)
+        var request = new SearchRequest(query.Q ?? string.Empty)
         {
             Limit = pageSize,
             Offset = (pageNumber - 1) * pageSize,
             From = fromDate,
             To = toDate,
-            Source = string.IsNullOrWhiteSpace(source) ? null : source,
-            Category = string.IsNullOrWhiteSpace(category) ? null : category,
+            Source = Filter(query.Source),
+            Category = Filter(query.Category),
+            Topic = Filter(query.Topic),
+            Place = Filter(query.Place),
+            Person = Filter(query.Person),
         };
         try
         {
@@ -65,6 +66,8 @@ public static class ApiEndpoints
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Query refused", detail: e.Message);
         }
     }
+
+    private static string? Filter(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static IResult Article(string id, ArticleService service) =>
         service.Article(id) is { } analysis

@@ -43,7 +43,7 @@ public sealed class ApiTests(WebServerFixture server)
             Assert.True(hit["score"]!.GetValue<double>() > 0);
         }
         var facets = page["facets"]!.AsObject();
-        Assert.Equal(["category", "month", "source"], facets.Select(f => f.Key).Order());
+        Assert.Equal(["category", "month", "person", "place", "source", "topic"], facets.Select(f => f.Key).Order());
         Assert.Equal(page["total"]!.GetValue<int>(), facets["month"]!.AsObject().Sum(m => m.Value!.GetValue<int>()));
         Assert.True(facets["category"]!["economy"]!.GetValue<int>() >= 2);
     }
