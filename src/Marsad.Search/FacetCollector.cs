@@ -102,7 +102,7 @@ internal sealed class FacetCollector : ICollector
         }
         for (var i = 0; i < _multi.Length; i++)
         {
-            if (_multi[i] is { } values) Flush((ord, bytes) => values.LookupOrd(ord, bytes), _multiOrds[i], _counts[MultiFields[i]]);
+            if (_multi[i] is { } values) FlushTop((ord, bytes) => values.LookupOrd(ord, bytes), _multiOrds[i], _counts[MultiFields[i]]);
             _multiOrds[i] = [];
         }
     }
@@ -115,6 +115,30 @@ internal sealed class FacetCollector : ICollector
             lookup(ord, _scratch);
             var key = _scratch.Utf8ToString();
             counts[key] = counts.GetValueOrDefault(key) + ordCounts[ord];
+        }
+    }
+
+    /// <summary>
+    /// Places and people run to tens of thousands of values over a broad result set; turning each into a string
+    /// costs more than the search. Only each segment's most frequent ordinals are looked up, which is exact for a
+    /// merged (one-segment) index and a close approximation otherwise.
+    /// </summary>
+    private void FlushTop(Action<int, BytesRef> lookup, int[] ordCounts, Dictionary<string, int> counts)
+    {
+        const int keep = MaxEntityValues * 4;
+        var top = new PriorityQueue<int, int>(keep + 1);
+        for (var ord = 0; ord < ordCounts.Length; ord++)
+        {
+            var count = ordCounts[ord];
+            if (count == 0) continue;
+            if (top.Count < keep) top.Enqueue(ord, count);
+            else if (top.TryPeek(out _, out var smallest) && count > smallest) top.EnqueueDequeue(ord, count);
+        }
+        while (top.TryDequeue(out var ord, out var count))
+        {
+            lookup(ord, _scratch);
+            var key = _scratch.Utf8ToString();
+            counts[key] = counts.GetValueOrDefault(key) + count;
         }
     }
 
