@@ -176,24 +176,8 @@ public sealed class PostgresArticleStore : IArticleStore
         return Scalar(connection, "SELECT COALESCE(MAX(last_value), 0) FROM change_sequence WHERE id = 1");
     }
 
-    public IEnumerable<StoredArticle> ReadSince(long afterSequence, int batchSize)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        return Iterate(afterSequence, batchSize);
-    }
-
-    private IEnumerable<StoredArticle> Iterate(long afterSequence, int batchSize)
-    {
-        // Pages are read whole so a slow consumer never pins a pooled connection or an open snapshot.
-        var cursor = afterSequence;
-        while (true)
-        {
-            var page = ReadPage(cursor, batchSize);
-            foreach (var article in page) yield return article;
-            if (page.Count < batchSize) yield break;
-            cursor = page[^1].Sequence;
-        }
-    }
+    public IEnumerable<StoredArticle> ReadSince(long afterSequence, int batchSize) =>
+        SequencePager.ReadSince(afterSequence, batchSize, ReadPage);
 
     private List<StoredArticle> ReadPage(long afterSequence, int batchSize)
     {

@@ -172,25 +172,8 @@ public sealed class SqliteArticleStore : IArticleStore
         }
     }
 
-    public IEnumerable<StoredArticle> ReadSince(long afterSequence, int batchSize)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        return Iterate(afterSequence, batchSize);
-    }
-
-    private IEnumerable<StoredArticle> Iterate(long afterSequence, int batchSize)
-    {
-        // Each page is read in full before yielding, so a slow consumer never holds the connection or a
-        // read snapshot open while other threads and processes keep writing.
-        var cursor = afterSequence;
-        while (true)
-        {
-            var page = ReadPage(cursor, batchSize);
-            foreach (var article in page) yield return article;
-            if (page.Count < batchSize) yield break;
-            cursor = page[^1].Sequence;
-        }
-    }
+    public IEnumerable<StoredArticle> ReadSince(long afterSequence, int batchSize) =>
+        SequencePager.ReadSince(afterSequence, batchSize, ReadPage);
 
     private List<StoredArticle> ReadPage(long afterSequence, int batchSize)
     {
