@@ -17,6 +17,8 @@ public sealed class NerTagger
     /// <summary>Second-stage sums of the word features for every token of the document being tagged.</summary>
     private float[] _partial = new float[1024 * L];
 
+    private int[] _rows = new int[64 * NerFeatureExtractor.MaxFeaturesPerToken];
+
     public NerTagger(NerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -143,7 +145,9 @@ public sealed class NerTagger
             EnsureCapacity(n);
             var emissions = _emissions.AsSpan(0, n * L);
             emissions.Clear();
-            fused.AddEmissions(_extractor.Features, _extractor.Offsets, n, emissions, partial.Slice(starts[s] * L, n * L));
+            var features = _extractor.Features;
+            if (_rows.Length < features.Length) _rows = new int[Math.Max(features.Length, _rows.Length * 2)];
+            fused.AddEmissions(features, _extractor.Offsets, n, emissions, partial.Slice(starts[s] * L, n * L), _rows);
             first[s] = Viterbi(_model.First, n);
             keys[s] = _extractor.DocumentKeys.ToArray();
         }
