@@ -37,6 +37,7 @@ internal sealed class FusedStages
         foreach (var (key, _) in firstRows) rows.Set(key, count++);
         foreach (var (key, _) in secondRows)
             if (rows.Get(key) < 0) rows.Set(key, count++);
+        rows.BuildFilter();
         _rows = rows;
 
         // Quantised rows take half the memory, and memory is what scoring waits on. Used only when every weight

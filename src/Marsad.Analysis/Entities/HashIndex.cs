@@ -22,6 +22,27 @@ internal sealed class HashIndex
 
     public int Count { get; private set; }
 
+    /// <summary>One bit per possible low-bits pattern of a present key; see <see cref="BuildFilter"/>.</summary>
+    private ulong[]? _filter;
+    private uint _filterMask;
+
+    /// <summary>
+    /// Builds a bit filter, about 16 bits per key, small enough to stay in cache. Most lookups of the tagger are
+    /// for features or phrases that are absent, and the filter answers those without touching the (much larger)
+    /// slot array. Call once, after the last <see cref="Set"/> and before sharing the index between threads.
+    /// </summary>
+    public void BuildFilter()
+    {
+        var bits = 1 << 12;
+        while (bits < Count * 16) bits <<= 1;
+        var filter = new ulong[bits / 64];
+        var mask = (uint)bits - 1;
+        foreach (var slot in _slots)
+            if (slot.Key != 0) filter[(slot.Key & mask) >> 6] |= 1UL << (int)(slot.Key & 63);
+        _filterMask = mask;
+        _filter = filter;
+    }
+
     public void Set(uint key, int value)
     {
         var slot = (int)(Mix(key) & (uint)_mask);
@@ -37,6 +58,8 @@ internal sealed class HashIndex
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Get(uint key)
     {
+        var filter = _filter;
+        if (filter is not null && (filter[(key & _filterMask) >> 6] & (1UL << (int)(key & 63))) == 0) return -1;
         var slots = _slots;
         var mask = _mask;
         var slot = (int)(Mix(key) & (uint)mask);

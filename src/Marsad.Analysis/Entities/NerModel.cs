@@ -110,7 +110,10 @@ public sealed class NerModel
         var first = NerStage.Read(r);
         var second = r.ReadBoolean() ? NerStage.Read(r) : null;
         var gazetteer = ReadTable(r);
+        // Nearly all phrase lookups while tagging miss (as do rare words' cluster lookups); the filters answer those from cache.
+        gazetteer.BuildFilter();
         var clusters = ReadTable(r);
+        clusters.BuildFilter();
         return new NerModel(first, second, window, bias, gazetteer, clusters, description);
     }
 
