@@ -16,6 +16,10 @@ internal static class BioDecoder
         if (n == 0) return;
         var score = scoreScratch[..(n * L)];
         var back = backScratch[..(n * L)];
+        // Forbidden transitions scored -inf: prev + -inf never beats the running best (which starts at -inf), so
+        // this picks exactly what skipping them would, without a table test in the innermost loop.
+        Span<float> allowed = stackalloc float[L * L];
+        for (var k = 0; k < allowed.Length; k++) allowed[k] = AllowedTable[k] ? transitions[k] : float.NegativeInfinity;
         for (var y = 0; y < L; y++)
             score[y] = NerLabels.IsInside(y) ? float.NegativeInfinity : start[y] + emissions[y];
         for (var i = 1; i < n; i++)
@@ -29,8 +33,7 @@ internal static class BioDecoder
                 var arg = 0;
                 for (var p = 0; p < L; p++)
                 {
-                    if (!AllowedTable[p * L + y]) continue;
-                    var s = prevRow[p] + transitions[p * L + y];
+                    var s = prevRow[p] + allowed[p * L + y];
                     if (s > best) { best = s; arg = p; }
                 }
                 row[y] = best + em[y];

@@ -54,6 +54,7 @@ internal struct FeatureHash
         return r == 0 ? 1u : r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Of(int template, ReadOnlySpan<char> s)
     {
         var f = Start(template);

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Analysis.Entities;
 
 /// <summary>
@@ -269,8 +271,11 @@ internal sealed class NerFeatureExtractor
         return pos;
     }
 
+    // Dozens of these per token: inlined, the template and its first two characters fold into constants.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(int template, ReadOnlySpan<char> s) => FeatureHash.Of(template, s);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash2(int template, ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         var h = FeatureHash.Start(template);
@@ -280,6 +285,7 @@ internal sealed class NerFeatureExtractor
         return h.Finish();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint HashInt(int template, int a, int b)
     {
         var h = FeatureHash.Start(template);

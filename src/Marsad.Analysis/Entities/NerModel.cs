@@ -15,6 +15,11 @@ public sealed class NerModel
     private static readonly Lazy<NerModel> Default = new(LoadEmbedded);
 
     internal NerModel(NerStage first, NerStage? second, int contextWindow, float entityBias, HashIndex gazetteer, HashIndex clusters, string description)
+        : this(first, second, contextWindow, entityBias, gazetteer, clusters, description, second is null ? null : new FusedStages(first, second))
+    {
+    }
+
+    private NerModel(NerStage first, NerStage? second, int contextWindow, float entityBias, HashIndex gazetteer, HashIndex clusters, string description, FusedStages? fused)
     {
         EntityBias = entityBias;
         First = first;
@@ -23,7 +28,14 @@ public sealed class NerModel
         Gazetteer = gazetteer;
         Clusters = clusters;
         Description = description;
+        Fused = fused;
     }
+
+    /// <summary>
+    /// Both stages' word-feature weights under one table, built at load so that tagging (and its timing in
+    /// evaluation) never pays for it; null for a one-stage model.
+    /// </summary>
+    internal FusedStages? Fused { get; }
 
     internal NerStage First { get; }
     internal NerStage? Second { get; }
@@ -40,7 +52,7 @@ public sealed class NerModel
     public float EntityBias { get; }
 
     /// <summary>A copy of this model with another <see cref="EntityBias"/>, for tuning the bias on held-out data without retraining.</summary>
-    public NerModel WithEntityBias(float entityBias) => new(First, Second, ContextWindow, entityBias, Gazetteer, Clusters, Description);
+    public NerModel WithEntityBias(float entityBias) => new(First, Second, ContextWindow, entityBias, Gazetteer, Clusters, Description, Fused);
 
     /// <summary>Free text recorded at training time (options, data sizes).</summary>
     public string Description { get; }
@@ -98,7 +110,10 @@ public sealed class NerModel
         var first = NerStage.Read(r);
         var second = r.ReadBoolean() ? NerStage.Read(r) : null;
         var gazetteer = ReadTable(r);
+        // Nearly all phrase lookups while tagging miss (as do rare words' cluster lookups); the filters answer those from cache.
+        gazetteer.BuildFilter();
         var clusters = ReadTable(r);
+        clusters.BuildFilter();
         return new NerModel(first, second, window, bias, gazetteer, clusters, description);
     }
 

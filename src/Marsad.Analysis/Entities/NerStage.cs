@@ -1,7 +1,7 @@
 namespace Marsad.Analysis.Entities;
 
 /// <summary>One linear-chain scorer: hashed feature weights per label plus label transitions.</summary>
-internal sealed class NerStage(HashIndex features, float[] weights, float[] transitions, float[] start)
+internal sealed class NerStage(HashIndex features, float[] weights, float[] transitions, float[] start, float scale = 0)
 {
     private const int L = NerLabels.Count;
 
@@ -12,6 +12,13 @@ internal sealed class NerStage(HashIndex features, float[] weights, float[] tran
 
     public float[] Transitions { get; } = transitions;
     public float[] Start { get; } = start;
+
+    /// <summary>
+    /// For a stage read from a file, the quantisation step: every weight is exactly a 16-bit integer times this
+    /// (as <see cref="Read"/> computes it), which lets the tagger keep the weights in half the memory. 0 for a
+    /// freshly trained stage.
+    /// </summary>
+    public float Scale { get; } = scale;
 
     /// <summary>Adds the weights of <paramref name="hashes"/> (grouped per token by <paramref name="offsets"/>) into n × 9 emission scores.</summary>
     public void AddEmissions(ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n, Span<float> emissions)
@@ -77,6 +84,6 @@ internal sealed class NerStage(HashIndex features, float[] weights, float[] tran
             for (var y = 0; y < L; y++)
                 if ((mask & (1 << y)) != 0) weights[i * L + y] = r.ReadInt16() * scale;
         }
-        return new NerStage(features, weights, transitions, start);
+        return new NerStage(features, weights, transitions, start, scale);
     }
 }

@@ -14,6 +14,11 @@ public sealed class NerTagger
     private byte[] _back = new byte[64 * L];
     private int[] _labels = new int[64];
 
+    /// <summary>Second-stage sums of the word features for every token of the document being tagged.</summary>
+    private float[] _partial = new float[1024 * L];
+
+    private int[] _rows = new int[64 * NerFeatureExtractor.MaxFeaturesPerToken];
+
     public NerTagger(NerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -122,45 +127,93 @@ public sealed class NerTagger
             return first;
         }
 
-        var samples = new NerTrainer.Sample[sentences.Count];
+        // One probe per word feature scores both stages: the first stage's emissions go straight to Viterbi, the
+        // second stage's partial sums wait until the first-stage labels of the whole document give the stacked
+        // features. Same features in the same order as stacking them after the word features, so the same floats.
+        var fused = _model.Fused!;
         var keys = new uint[sentences.Count][];
+        var starts = new int[sentences.Count + 1];
+        for (var s = 0; s < sentences.Count; s++) starts[s + 1] = starts[s] + sentences[s].Count;
+        var total = starts[sentences.Count];
+        if (_partial.Length < total * L) _partial = new float[Math.Max(total * L, _partial.Length * 2)];
+        var partial = _partial.AsSpan(0, total * L);
+        partial.Clear();
         for (var s = 0; s < sentences.Count; s++)
         {
+            var n = sentences[s].Count;
             _extractor.Extract(sentences[s]);
-            first[s] = DecodeFirst(sentences[s].Count);
-            samples[s] = new NerTrainer.Sample(_extractor.Features.ToArray(), _extractor.Offsets.ToArray(), first[s]);
+            EnsureCapacity(n);
+            var emissions = _emissions.AsSpan(0, n * L);
+            emissions.Clear();
+            var features = _extractor.Features;
+            if (_rows.Length < features.Length) _rows = new int[Math.Max(features.Length, _rows.Length * 2)];
+            fused.AddEmissions(features, _extractor.Offsets, n, emissions, partial.Slice(starts[s] * L, n * L), _rows);
+            first[s] = Viterbi(_model.First, n);
             keys[s] = _extractor.DocumentKeys.ToArray();
         }
         var counts = DocumentContext.Count(keys, first, _model.ContextWindow);
         var result = new int[sentences.Count][];
+        var second = _model.Second;
+        var index = second.Features;
+        var weights = second.Weights;
+        Span<uint> extra = stackalloc uint[StackedFeatures.MaxPerToken];
         for (var s = 0; s < sentences.Count; s++)
         {
-            var stacked = NerTrainer.Stack(samples[s], first[s], counts[s]);
-            result[s] = Decode(_model.Second, stacked.Hashes, stacked.Offsets, first[s].Length, _model.EntityBias);
+            var n = first[s].Length;
+            EnsureCapacity(n);
+            var emissions = _emissions.AsSpan(0, n * L);
+            partial.Slice(starts[s] * L, n * L).CopyTo(emissions);
+            for (var i = 0; i < n; i++)
+            {
+                var e = emissions.Slice(i * L, L);
+                var m = StackedFeatures.Write(extra, i, first[s], counts[s]);
+                for (var k = 0; k < m; k++)
+                {
+                    var row = index.Get(extra[k]);
+                    if (row < 0) continue;
+                    var w = weights.AsSpan(row * L, L);
+                    for (var y = 0; y < L; y++) e[y] += w[y];
+                }
+            }
+            AddBias(emissions, n, _model.EntityBias);
+            result[s] = Viterbi(second, n);
         }
         return result;
     }
 
-    private int[] DecodeFirst(int n) => Decode(_model.First, _extractor.Features, _extractor.Offsets, n, 0);
-
     private int[] Decode(NerStage stage, ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n, float entityBias)
     {
         if (n == 0) return [];
-        if (_labels.Length < n)
-        {
-            var size = Math.Max(n, _labels.Length * 2);
-            _emissions = new float[size * L];
-            _scores = new float[size * L];
-            _back = new byte[size * L];
-            _labels = new int[size];
-        }
+        EnsureCapacity(n);
         var emissions = _emissions.AsSpan(0, n * L);
         emissions.Clear();
         stage.AddEmissions(hashes, offsets, n, emissions);
+        AddBias(emissions, n, entityBias);
+        return Viterbi(stage, n);
+    }
+
+    private static void AddBias(Span<float> emissions, int n, float entityBias)
+    {
         if (entityBias != 0)
             for (var i = 0; i < n; i++)
                 for (var y = 1; y < L; y++) emissions[i * L + y] += entityBias;
-        BioDecoder.Decode(emissions, stage.Transitions, stage.Start, n, _labels, _scores, _back);
+    }
+
+    /// <summary>Best path over the first n rows of the emission buffer.</summary>
+    private int[] Viterbi(NerStage stage, int n)
+    {
+        if (n == 0) return [];
+        BioDecoder.Decode(_emissions.AsSpan(0, n * L), stage.Transitions, stage.Start, n, _labels, _scores, _back);
         return _labels.AsSpan(0, n).ToArray();
+    }
+
+    private void EnsureCapacity(int n)
+    {
+        if (_labels.Length >= n) return;
+        var size = Math.Max(n, _labels.Length * 2);
+        _emissions = new float[size * L];
+        _scores = new float[size * L];
+        _back = new byte[size * L];
+        _labels = new int[size];
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Analysis.Entities;
 
 /// <summary>Second-stage features built from first-stage labels and <see cref="DocumentContext"/> counts.</summary>
@@ -63,6 +65,7 @@ internal static class StackedFeatures
 
     private static int Bucket(int total) => total switch { 1 => 1, <= 3 => 2, <= 8 => 3, _ => 4 };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(int template, int a, int b)
     {
         var h = FeatureHash.Start(template);
