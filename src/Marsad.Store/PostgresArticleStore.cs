@@ -296,21 +296,7 @@ public sealed class PostgresArticleStore : IArticleStore
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static StoredArticle ReadArticle(NpgsqlDataReader reader) => new(
-        Id: reader.GetString(1),
-        Title: reader.GetString(2),
-        Date: reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3),
-        Body: reader.GetString(4),
-        Source: NullableString(reader, 5),
-        Url: NullableString(reader, 6),
-        Category: NullableString(reader, 7),
-        Abstract: NullableString(reader, 8),
-        Origin: reader.GetString(9),
-        AnalysisJson: reader.GetString(10),
-        Sequence: reader.GetInt64(0));
-
-    private static string? NullableString(NpgsqlDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static StoredArticle ReadArticle(NpgsqlDataReader reader) => StoredArticleRows.Read(reader, (r, i) => r.GetFieldValue<DateOnly>(i));
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

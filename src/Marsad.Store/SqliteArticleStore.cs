@@ -268,21 +268,7 @@ public sealed class SqliteArticleStore : IArticleStore
         command.ExecuteNonQuery();
     }
 
-    private static StoredArticle ReadArticle(SqliteDataReader reader) => new(
-        Id: reader.GetString(1),
-        Title: reader.GetString(2),
-        Date: reader.IsDBNull(3) ? null : DateOnly.ParseExact(reader.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        Body: reader.GetString(4),
-        Source: NullableString(reader, 5),
-        Url: NullableString(reader, 6),
-        Category: NullableString(reader, 7),
-        Abstract: NullableString(reader, 8),
-        Origin: reader.GetString(9),
-        AnalysisJson: reader.GetString(10),
-        Sequence: reader.GetInt64(0));
-
-    private static string? NullableString(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static StoredArticle ReadArticle(SqliteDataReader reader) => StoredArticleRows.Read(reader, (r, i) => DateOnly.ParseExact(r.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture));
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }
