@@ -6,8 +6,9 @@ namespace Marsad.Analysis.Events;
 /// <summary>
 /// The words the event coder reads: triggers, modality cues, role nouns, armed groups, prepositions, casualty words
 /// and context words, from the team-written <c>event-lexicon.tsv</c> plus any lexicon a user imported. Every form is
-/// analysed with the same <see cref="ArabicAnalyzerChain"/> the extractor runs, and words are compared by stem id, so
-/// لغارات, الغارات and غارة all find the entry written as غارة.
+/// analysed with the same <see cref="ArabicAnalyzerChain"/> the extractor runs, and words are compared by the id of
+/// their clitic-free normalised base, so لغارات and الغارات find the entry written as غارات. Bases, not light stems:
+/// stems merge too much (مليونية with مليون, القتالية with قتال), so the lexicon lists the inflections it means.
 /// </summary>
 public sealed class EventLexicon
 {
@@ -60,8 +61,8 @@ public sealed class EventLexicon
         return lines;
     }
 
-    /// <summary>The stem id of a token, or -1 when the lexicon has no form with that stem.</summary>
-    public int Id(ReadOnlySpan<char> stem) => _lookup.TryGetValue(stem, out var id) ? id : -1;
+    /// <summary>The id of a token's clitic-free base, or -1 when the lexicon has no form with that base.</summary>
+    public int Id(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var id) ? id : -1;
 
     /// <summary>The ISO 3166-1 alpha-3 code for an alpha-2 code, or null.</summary>
     public string? Iso3(string? iso2) => iso2 is not null && _iso3.TryGetValue(iso2, out var code) ? code : null;
@@ -199,7 +200,7 @@ public sealed class EventLexicon
             foreach (var token in _loaderChain.Analyze(form))
             {
                 if (!token.Token.IsContent) continue;
-                words.Add(Intern(token.Stem.ToString()));
+                words.Add(Intern(token.Base.ToString()));
             }
             if (words.Count == 0) continue;
             var entry = create([.. words]);

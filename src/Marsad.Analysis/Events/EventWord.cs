@@ -15,6 +15,7 @@ internal struct EventWord
     public TokenKind Kind;
     public Proclitics Proclitics;
     public Enclitic Enclitic;
+    public bool StopWord;
 
     /// <summary>Sentence-final punctuation: modality and actor windows do not reach across it.</summary>
     public bool HardStop;
