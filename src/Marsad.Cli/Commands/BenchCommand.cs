@@ -13,6 +13,7 @@ public static class BenchCommand
         var command = new Command("bench", "Measure Marsad against a peer in the same run.");
         command.Subcommands.Add(Analyzer());
         command.Subcommands.Add(Search());
+        command.Subcommands.Add(BenchPipelineCommand.Create());
         return command;
     }
 
