@@ -138,6 +138,9 @@ public sealed class EventExtractor(EventLexicon lexicon)
                     case LexiconEntryKind.LightVerb:
                         w.LightVerb = true;
                         break;
+                    case LexiconEntryKind.Undergo:
+                        w.Undergo = true;
+                        break;
                     case LexiconEntryKind.Demonstrative:
                         w.Demonstrative = true;
                         break;
@@ -245,7 +248,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
             candidate.EntityId = mention.EntityId;
             candidate.Place = entity?.Place;
             candidate.Country = entity?.Place?.Country;
-            candidate.Demonym = mention.Type != "LOC" && entity?.Place is { Kind: PlaceKind.Country };
+            candidate.Demonym = entity?.Place is { Kind: PlaceKind.Country } country && IsDemonym(mention.Text, country);
             candidate.Mentions = entity?.Mentions ?? 1;
             if (words[first].Group is { } group && words[first].GroupLength >= end - first) candidate.Agent = group.Code;
             result.Add(candidate);
@@ -283,6 +286,18 @@ public sealed class EventExtractor(EventLexicon lexicon)
         return merged;
     }
 
+    /// <summary>A country mention that is not one of the country's names is its adjective (الأميركية, مصرية): an actor, not a place.</summary>
+    private static bool IsDemonym(string text, Place country)
+    {
+        var key = PlaceNames.Key(text);
+        foreach (var name in country.Names)
+        {
+            var nameKey = PlaceNames.Key(name);
+            if (key == nameKey || key.EndsWith(nameKey, StringComparison.Ordinal) && key.Length - nameKey.Length <= 2) return false;
+        }
+        return true;
+    }
+
     /// <summary>المدينة → the last town named; المجلس → the last organisation whose name starts with مجلس.</summary>
     private static Candidate? ResolveAnaphor(Document document, EventWord[] words, List<Candidate> before, int at)
     {
@@ -308,7 +323,11 @@ public sealed class EventExtractor(EventLexicon lexicon)
             candidate.Mentions = antecedent.Mentions;
             return candidate;
         }
-        return null;
+        if (anaphor.Code != "ORG") return null;
+        // الحركة, الجماعة with nothing before them to point to still name an organisation that acts.
+        var unresolved = Make(document, words, at, at + 1, Text(document, words, at, at + 1), "ORG");
+        unresolved.Mentions = 1;
+        return unresolved;
     }
 
     /// <summary>A content noun no lexicon entry claims and no date covers: the fallback filler of a role (اغتيال النائب).</summary>
@@ -385,7 +404,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
         if (context.Accident && !context.Armed && definition.Plover == "ASSAULT") return null;
         if (score < Threshold) return null;
 
-        var roles = ReadRoles(document, words, candidates, i, end, entry.Verb, definition);
+        var roles = ReadRoles(document, words, candidates, i, end, entry, definition);
         if (roles.Target is null && definition.Plover == "PROTEST"
             && ProtestTarget(words, candidates, i, end, sentenceFirst, sentenceEnd, roles.Actor?.Candidate) is { } protested)
             roles.Target = new Role(protested, false);
@@ -395,7 +414,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
         if (roles.Actor is null && previous is { Actor: { Inferred: false } previousActor, Target: { } previousTarget } && roles.Target is { } sharedTarget
             && (previousTarget.EntityId is not null && previousTarget.EntityId == sharedTarget.Candidate.EntityId || previousTarget.Name == sharedTarget.Candidate.Name))
             roles.Actor = candidates.Find(c => c.Start == previousActor.Start) is { } shared ? new Role(shared, false) : null;
-        if (roles.Actor is null && definition.Plover != "PROTEST")
+        if (roles.Actor is null && !roles.Passive && definition.Plover != "PROTEST")
             roles.Actor = InferActor(words, candidates, i, roles.Target, associates);
         var place = ReadPlace(words, candidates, i, end, sentenceFirst, sentenceEnd, roles.Target, roles.Pronoun);
         // غارات على درنة / كانت هدفا لغارات: what is attacked, when nothing else is named, is the place.
@@ -506,18 +525,40 @@ public sealed class EventExtractor(EventLexicon lexicon)
 
         /// <summary>The target is the event's place, put there for want of a named target.</summary>
         public bool TargetFromPlace;
+
+        /// <summary>The clause is passive: no actor is named and none should be guessed from the context.</summary>
+        public bool Passive;
     }
 
-    private static Roles ReadRoles(Document document, EventWord[] words, List<Candidate> candidates, int i, int end, bool verb, TriggerDefinition definition)
+    private static Roles ReadRoles(Document document, EventWord[] words, List<Candidate> candidates, int i, int end, LexiconEntry entry, TriggerDefinition definition)
     {
         var roles = new Roles();
+        var verb = entry.Verb;
         // المتظاهرون, انتحاري: the trigger names the one who acts.
         if (words[i].Participant >= 0 && candidates[words[i].Participant] is { Agent: not null } self && self.FirstWord == i)
             roles.Actor = new Role(self, false);
         var pronoun = words[end - 1].Enclitic;
         if (pronoun != Enclitic.None) roles.Pronoun = ResolvePronoun(words, candidates, i, pronoun);
 
-        if (verb && i > 0 && words[i - 1].Relative)
+        if (Undergoer(words, candidates, i) is { } undergoer)
+        {
+            // تعرضت القوات الأميركية لهجوم: the subject of "underwent" is the target.
+            roles.Target = new Role(undergoer, false);
+        }
+        else if (entry.Passive)
+        {
+            // اغتيل كرامي: a passive verb is followed by who underwent it; who did it is not said.
+            if ((FollowingBare(words, candidates, end, 3) ?? Filler(document, words, candidates, end, 1)) is { } patient) roles.Target = new Role(patient, false);
+            roles.Passive = true;
+        }
+        else if (definition.Type is "killing" or "injury" or "assassination" && AdjacentBefore(words, candidates, i) is { } victim
+            && (victim.Agent is "CVL" or null || victim.Type is "PERS" or "NOUN"))
+        {
+            // 11 مدنيا قتلوا / بوتو قد قتلت: news writes killings in the passive, so a civilian or a person just before is the victim.
+            roles.Target = new Role(victim, false);
+            roles.Passive = true;
+        }
+        else if (verb && i > 0 && words[i - 1].Relative)
         {
             // أول من هزم مقاتلي التنظيم: the subject is the antecedent; what follows is the object.
             if (FollowingBare(words, candidates, end, 3) is { } objectOfVerb) roles.Target = new Role(objectOfVerb, false);
@@ -571,6 +612,22 @@ public sealed class EventExtractor(EventLexicon lexicon)
         if (roles.Target is null && AfterPreposition(words, candidates, end, "target") is { } opposed && opposed != roles.Actor?.Candidate)
             roles.Target = new Role(opposed, false);
         return roles;
+    }
+
+    /// <summary>The subject of a "be subjected to" verb within four words before the trigger, after or just before that verb.</summary>
+    private static Candidate? Undergoer(EventWord[] words, List<Candidate> candidates, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        {
+            if (words[k].HardStop || words[k].Sentence != words[i].Sentence) return null;
+            if (!words[k].Undergo) continue;
+            for (var j = k + 1; j < i; j++)
+            {
+                if (words[j].Participant >= 0) return candidates[words[j].Participant];
+            }
+            return AdjacentBefore(words, candidates, k);
+        }
+        return null;
     }
 
     private static bool PluralVerb(Document document, EventWord word)
@@ -828,7 +885,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
             textEnd = Math.Max(textEnd, words[Math.Max(k, count.Word)].End);
             // The noun a number counts (سبعة أشخاص, 20 شخصا) names the victims; skip a من (عشرات من المدنيين).
             var counted = count.Word + 1 < to && words[count.Word + 1].Preposition == "origin" ? count.Word + 2 : count.Word + 1;
-            if (kind == "killed" && victims is null && counted < to && counted != k && words[counted].Fatality is null)
+            if (victims is null && counted < to && counted != k && words[counted].Fatality is null)
                 victims = words[counted].Participant >= 0 ? candidates[words[counted].Participant]
                     : IsBareNoun(document, words, counted) ? Make(document, words, counted, counted + 1, Text(document, words, counted, counted + 1), "NOUN") : null;
         }

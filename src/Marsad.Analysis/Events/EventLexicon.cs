@@ -165,13 +165,14 @@ public sealed class EventLexicon
                 var quantity = int.Parse(f[1], CultureInfo.InvariantCulture);
                 AddForms(f[2], words => new(LexiconEntryKind.Quantity, words) { Quantity = quantity });
                 break;
-            case "associate" or "light" or "demonstrative" or "relative":
+            case "associate" or "light" or "demonstrative" or "relative" or "undergo":
                 Require(f, 2);
                 var wordKind = f[0] switch
                 {
                     "associate" => LexiconEntryKind.Associate,
                     "light" => LexiconEntryKind.LightVerb,
                     "demonstrative" => LexiconEntryKind.Demonstrative,
+                    "undergo" => LexiconEntryKind.Undergo,
                     _ => LexiconEntryKind.Relative,
                 };
                 AddForms(f[1], words => new(wordKind, words));
@@ -195,7 +196,8 @@ public sealed class EventLexicon
         foreach (var written in forms.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var verb = written[0] == '+';
-            var form = verb ? written[1..] : written;
+            var passive = written[0] == '-';
+            var form = verb || passive ? written[1..] : written;
             var words = new List<int>();
             foreach (var token in _loaderChain.Analyze(form))
             {
@@ -205,6 +207,7 @@ public sealed class EventLexicon
             if (words.Count == 0) continue;
             var entry = create([.. words]);
             entry.Verb = verb;
+            entry.Passive = passive;
             if (entry.Kind == LexiconEntryKind.Trigger) TriggerCount++;
             _byFirstWord[words[0]].Add(entry);
         }

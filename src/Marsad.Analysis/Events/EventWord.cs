@@ -42,6 +42,7 @@ internal struct EventWord
     public bool Associate;
     public bool LightVerb;
     public bool Demonstrative;
+    public bool Undergo;
     public bool Relative;
 
     /// <summary>Index of the participant covering this word, or -1.</summary>
