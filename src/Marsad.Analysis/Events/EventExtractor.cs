@@ -548,7 +548,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
         else if (entry.Passive)
         {
             // اغتيل كرامي: a passive verb is followed by who underwent it; who did it is not said.
-            if ((FollowingBare(words, candidates, end, 3) ?? Filler(document, words, candidates, end, 1)) is { } patient) roles.Target = new Role(patient, false);
+            if (Filler(document, words, candidates, end, 1) is { } patient) roles.Target = new Role(patient, false);
             roles.Passive = true;
         }
         else if (definition.Type is "killing" or "injury" or "assassination" && AdjacentBefore(words, candidates, i) is { } victim
@@ -954,7 +954,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
                     Target = target.Event.Target,
                     Place = keep.Event.Place ?? fill.Event.Place,
                     Date = keep.Event.Date?.Basis == EventDate.FromText ? keep.Event.Date : fill.Event.Date?.Basis == EventDate.FromText ? fill.Event.Date : keep.Event.Date,
-                    Fatalities = keep.Event.Fatalities ?? fill.Event.Fatalities,
+                    Fatalities = Combine(keep.Event.Fatalities, fill.Event.Fatalities),
                     Confidence = Math.Max(keep.Event.Confidence, fill.Event.Confidence),
                 }, keep.Word, keep.Weight, target.TargetRank);
                 merged = true;
@@ -963,6 +963,16 @@ public sealed class EventExtractor(EventLexicon lexicon)
             if (!merged) result.Add(item);
         }
         return result.ConvertAll(r => r.Event);
+    }
+
+    /// <summary>Two readings of one event's casualties: the larger count of each kind (they usually count the same dead).</summary>
+    private static EventFatalities? Combine(EventFatalities? a, EventFatalities? b)
+    {
+        if (a is null || b is null) return a ?? b;
+        var killed = a.Killed is null ? b.Killed : b.Killed is null ? a.Killed : Math.Max(a.Killed.Value, b.Killed.Value);
+        var injured = a.Injured is null ? b.Injured : b.Injured is null ? a.Injured : Math.Max(a.Injured.Value, b.Injured.Value);
+        var text = a.Text.Length >= b.Text.Length ? a.Text : b.Text;
+        return new EventFatalities(killed, injured, a.Approximate || b.Approximate, text);
     }
 
     /// <summary>A named actor beats a bare noun, which beats one inferred from the context.</summary>
