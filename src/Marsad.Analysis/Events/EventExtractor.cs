@@ -551,8 +551,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
             if (Filler(document, words, candidates, end, 1) is { } patient) roles.Target = new Role(patient, false);
             roles.Passive = true;
         }
-        else if (definition.Type is "killing" or "injury" or "assassination" && AdjacentBefore(words, candidates, i) is { } victim
-            && (victim.Agent is "CVL" or null || victim.Type is "PERS" or "NOUN"))
+        else if (definition.Type is "killing" or "injury" or "assassination" && VictimBefore(document, words, candidates, i) is { } victim)
         {
             // 11 مدنيا قتلوا / بوتو قد قتلت: news writes killings in the passive, so a civilian or a person just before is the victim.
             roles.Target = new Role(victim, false);
@@ -587,8 +586,20 @@ public sealed class EventExtractor(EventLexicon lexicon)
         }
         else
         {
+            // قتل جنديان / قتل مسلحون خمسة جنود: قتل is passive unless armed men follow and then whom they killed.
+            if (definition.Type is "killing" && !words[i].Proclitics.HasFlag(Proclitics.Al) && Filler(document, words, candidates, end, 1) is { } next)
+            {
+                var then = Filler(document, words, candidates, next.EndWord, 1);
+                if (next.Agent is "MIL" or "COP" or "REB" or "UAF" || next.Type == "GROUP")
+                {
+                    if (then is not null) roles.Actor ??= new Role(next, false);
+                    roles.Target = then is not null ? new Role(then, false) : new Role(next, false);
+                }
+                else roles.Target = new Role(next, false);
+                roles.Passive = roles.Actor is null;
+            }
             // A noun with the article cannot head a genitive: in الحصار المحكم the next word is an adjective.
-            var definite = words[i].Proclitics.HasFlag(Proclitics.Al);
+            var definite = words[i].Proclitics.HasFlag(Proclitics.Al) || roles.Target is not null;
             var genitive = roles.Pronoun ?? (end < words.Length && !definite ? Filler(document, words, candidates, end, 0) : null);
             // Without the article a bare word after an indefinite noun is mostly its adjective (معارك طاحنة), not a genitive.
             if (genitive is { Type: "NOUN" } && !words[genitive.FirstWord].Proclitics.HasFlag(Proclitics.Al)) genitive = null;
@@ -614,10 +625,35 @@ public sealed class EventExtractor(EventLexicon lexicon)
         return roles;
     }
 
-    /// <summary>The subject of a "be subjected to" verb within four words before the trigger, after or just before that verb.</summary>
-    private static Candidate? Undergoer(EventWord[] words, List<Candidate> candidates, int i)
+    /// <summary>
+    /// Who was killed, written before a passive verb: a civilian, a person or a bare noun at most four words back, past
+    /// a number and words like على الأقل (28 شخصا على الأقل قتلوا). Armed agents before the verb are its subject instead.
+    /// </summary>
+    private static Candidate? VictimBefore(Document document, EventWord[] words, List<Candidate> candidates, int i)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        {
+            if (words[k].HardStop || words[k].Sentence != words[i].Sentence || words[k].Trigger is not null) return null;
+            if (words[k].Participant >= 0)
+            {
+                var candidate = candidates[words[k].Participant];
+                return candidate.Agent is "CVL" or null && candidate.Type is not "GROUP" and not "LOC" || candidate.Type is "PERS" ? candidate : null;
+            }
+            if (words[k].Kind == TokenKind.Number || words[k].StopWord || words[k].Quantity > 0 || IsNumberWord(document, words[k])) continue;
+            if (IsBareNoun(document, words, k))
+            {
+                // The noun a number counts, or a noun right before the verb.
+                var counted = k > 0 && (words[k - 1].Kind == TokenKind.Number || IsNumberWord(document, words[k - 1]));
+                return counted || k == i - 1 ? Make(document, words, k, k + 1, Text(document, words, k, k + 1), "NOUN") : null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The subject of a "be subjected to" verb within eight words before the trigger, after or just before that verb.</summary>
+    private static Candidate? Undergoer(EventWord[] words, List<Candidate> candidates, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 8); k--)
         {
             if (words[k].HardStop || words[k].Sentence != words[i].Sentence) return null;
             if (!words[k].Undergo) continue;
