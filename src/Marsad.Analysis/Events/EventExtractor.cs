@@ -32,7 +32,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
     public EventLexicon Lexicon { get; } = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
 
     /// <summary>An event as read, before merging: its trigger word, the trigger's weight, and how good its target is
-    /// (3 a named participant, 2 a bare noun or the counted victims, 1 the place standing in for a target, 0 none).</summary>
+    /// (4 the counted dead or wounded, 3 a named participant, 2 a bare noun, 1 the place standing in for a target, 0 none).</summary>
     private readonly record struct Found(EventMention Event, int Word, double Weight, int TargetRank);
 
     public List<EventMention> Extract(Document document)
@@ -65,7 +65,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
                     Start = start,
                     End = start + token.Token.Length,
                     Sentence = s,
-                    Id = isContent ? Lexicon.Id(token.Base) : -1,
+                    Id = isContent ? WordId(token.Base) : -1,
                     Kind = token.Token.Kind,
                     Proclitics = token.Clitics.Proclitics,
                     Enclitic = token.Clitics.Enclitic,
@@ -76,6 +76,13 @@ public sealed class EventExtractor(EventLexicon lexicon)
             }
         }
         return [.. words];
+    }
+
+    /// <summary>The lexicon id of a base, trying it also without the accusative ending ا (مسلحا, انتحاريا, مهاجما).</summary>
+    private int WordId(ReadOnlySpan<char> word)
+    {
+        var id = Lexicon.Id(word);
+        return id < 0 && word.Length > 3 && word[^1] == 'ا' ? Lexicon.Id(word[..^1]) : id;
     }
 
     /// <summary>Marks, at each word, the longest lexicon form of each kind that starts there.</summary>
@@ -137,6 +144,9 @@ public sealed class EventExtractor(EventLexicon lexicon)
                         break;
                     case LexiconEntryKind.LightVerb:
                         w.LightVerb = true;
+                        break;
+                    case LexiconEntryKind.NonFiller:
+                        w.NonFiller = true;
                         break;
                     case LexiconEntryKind.Undergo:
                         w.Undergo = true;
@@ -336,7 +346,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
         var w = words[k];
         if (w.Kind != TokenKind.ArabicWord || w.StopWord || w.HardStop) return false;
         if (w.Trigger is not null || w.Preposition is not null || w.Cue is not null || w.AfterCue is not null || w.Quantity > 0
-            || w.Demonstrative || w.Relative || w.LightVerb || w.Associate || w.PastCue is not null) return false;
+            || w.Demonstrative || w.Relative || w.LightVerb || w.Associate || w.NonFiller || w.PastCue is not null) return false;
         foreach (var date in document.Dates)
         {
             if (w.Start >= date.Start && w.End <= date.End) return false;
@@ -431,10 +441,10 @@ public sealed class EventExtractor(EventLexicon lexicon)
         var (fatalities, victims) = ReadFatalities(document, words, candidates, i, end, sentenceFirst, sentenceEnd);
         var targetRank = roles.Target is null ? 0 : roles.TargetFromPlace ? 1 : roles.Target.Candidate.Type == "NOUN" ? 2 : 3;
         // مقتل سبعة أشخاص: the counted dead are who the attack was done to, when the clause names nobody better.
-        if (victims is not null && targetRank < 3 && definition.Plover == "ASSAULT" && victims != roles.Actor?.Candidate)
+        if (victims is not null && definition.Plover == "ASSAULT" && victims != roles.Actor?.Candidate)
         {
             roles.Target = new Role(victims, false);
-            targetRank = victims.Type == "NOUN" ? 2 : 3;
+            targetRank = 4;
         }
 
         var (acledType, acledSubType) = EventCoding.AcledPair(AcledKey(definition, roles.Actor?.Candidate, roles.Target?.Candidate));
@@ -620,7 +630,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
             }
             if (roles.Actor is null && LightVerbSubject(words, candidates, i) is { } subject) roles.Actor = new Role(subject, false);
         }
-        if (roles.Target is null && AfterPreposition(words, candidates, end, "target") is { } opposed && opposed != roles.Actor?.Candidate)
+        if (roles.Target is null && AfterPreposition(document, words, candidates, end, "target") is { } opposed && opposed != roles.Actor?.Candidate)
             roles.Target = new Role(opposed, false);
         return roles;
     }
@@ -718,7 +728,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
     }
 
     /// <summary>The participant after the first preposition of <paramref name="role"/> in the clause after the trigger (على/ضد: target).</summary>
-    private static Candidate? AfterPreposition(EventWord[] words, List<Candidate> candidates, int from, string role)
+    private static Candidate? AfterPreposition(Document document, EventWord[] words, List<Candidate> candidates, int from, string role)
     {
         for (var k = from; k < Math.Min(words.Length, from + ClauseWindow); k++)
         {
@@ -728,7 +738,8 @@ public sealed class EventExtractor(EventLexicon lexicon)
             {
                 if (words[j].Participant >= 0) return candidates[words[j].Participant];
             }
-            return null;
+            // ضد مدرسة للبنات: a plain noun after the preposition is the target too.
+            return k + 1 < words.Length ? Filler(document, words, candidates, k + 1, 0) : null;
         }
         return null;
     }

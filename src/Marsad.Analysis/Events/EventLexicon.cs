@@ -165,7 +165,7 @@ public sealed class EventLexicon
                 var quantity = int.Parse(f[1], CultureInfo.InvariantCulture);
                 AddForms(f[2], words => new(LexiconEntryKind.Quantity, words) { Quantity = quantity });
                 break;
-            case "associate" or "light" or "demonstrative" or "relative" or "undergo":
+            case "associate" or "light" or "demonstrative" or "relative" or "undergo" or "nonfiller":
                 Require(f, 2);
                 var wordKind = f[0] switch
                 {
@@ -173,6 +173,7 @@ public sealed class EventLexicon
                     "light" => LexiconEntryKind.LightVerb,
                     "demonstrative" => LexiconEntryKind.Demonstrative,
                     "undergo" => LexiconEntryKind.Undergo,
+                    "nonfiller" => LexiconEntryKind.NonFiller,
                     _ => LexiconEntryKind.Relative,
                 };
                 AddForms(f[1], words => new(wordKind, words));

@@ -43,6 +43,7 @@ internal struct EventWord
     public bool LightVerb;
     public bool Demonstrative;
     public bool Undergo;
+    public bool NonFiller;
     public bool Relative;
 
     /// <summary>Index of the participant covering this word, or -1.</summary>

@@ -14,6 +14,7 @@ internal enum LexiconEntryKind : byte
     LightVerb,
     Demonstrative,
     Undergo,
+    NonFiller,
     Relative,
     Fatality,
     Quantity,
