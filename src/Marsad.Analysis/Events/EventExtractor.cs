@@ -145,6 +145,9 @@ public sealed class EventExtractor(EventLexicon lexicon)
                     case LexiconEntryKind.LightVerb:
                         w.LightVerb = true;
                         break;
+                    case LexiconEntryKind.Number:
+                        w.Number = entry.Quantity;
+                        break;
                     case LexiconEntryKind.NonFiller:
                         w.NonFiller = true;
                         break;
@@ -376,8 +379,16 @@ public sealed class EventExtractor(EventLexicon lexicon)
         return null;
     }
 
-    private static bool IsNumberWord(Document document, EventWord w) =>
-        w.Kind == TokenKind.ArabicWord && DateLexicon.Classify(document.Body.AsSpan(w.Start, w.End - w.Start), out _) is { Kind: DateWordKind.Number };
+    private static bool IsNumberWord(Document document, EventWord w) => NumberWordValue(document, w) > 0;
+
+    /// <summary>The value of a number written in words: ten and below from the date lexicon, larger ones from the event lexicon.</summary>
+    private static int NumberWordValue(Document document, EventWord w)
+    {
+        if (w.Number > 0) return w.Number;
+        return w.Kind == TokenKind.ArabicWord && DateLexicon.Classify(document.Body.AsSpan(w.Start, w.End - w.Start), out _) is { Kind: DateWordKind.Number } word
+            ? word.Value
+            : 0;
+    }
 
     private static Candidate Make(Document document, EventWord[] words, int first, int end, string text, string type) => new()
     {
@@ -415,6 +426,8 @@ public sealed class EventExtractor(EventLexicon lexicon)
         if (score < Threshold) return null;
 
         var roles = ReadRoles(document, words, candidates, i, end, entry, definition);
+        // One participant cannot be both sides of the event (a bare plural read first as subject, then as object).
+        if (roles.Target is not null && roles.Actor is not null && roles.Target.Candidate == roles.Actor.Candidate) roles.Target = null;
         if (roles.Target is null && definition.Plover == "PROTEST"
             && ProtestTarget(words, candidates, i, end, sentenceFirst, sentenceEnd, roles.Actor?.Candidate) is { } protested)
             roles.Target = new Role(protested, false);
@@ -954,8 +967,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
                 var text = document.Body.AsSpan(words[j].Start, words[j].End - words[j].Start);
                 if (words[j].Kind == TokenKind.Number && int.TryParse(Digits(text), out var number) && number is > 0 and < 100_000)
                     return (number, false, j);
-                if (IsNumberWord(document, words[j]) && DateLexicon.Classify(text, out _) is var word)
-                    return (word.Value, false, j);
+                if (NumberWordValue(document, words[j]) is > 0 and var value) return (value, false, j);
             }
         }
         return null;

@@ -160,10 +160,11 @@ public sealed class EventLexicon
                 var canonical = f[2].Split('|')[0];
                 AddForms(f[2], words => new(LexiconEntryKind.Group, words) { Code = f[1], Canonical = canonical });
                 break;
-            case "quantity":
+            case "quantity" or "number":
                 Require(f, 3);
                 var quantity = int.Parse(f[1], CultureInfo.InvariantCulture);
-                AddForms(f[2], words => new(LexiconEntryKind.Quantity, words) { Quantity = quantity });
+                var numberKind = f[0] == "number" ? LexiconEntryKind.Number : LexiconEntryKind.Quantity;
+                AddForms(f[2], words => new(numberKind, words) { Quantity = quantity });
                 break;
             case "associate" or "light" or "demonstrative" or "relative" or "undergo" or "nonfiller":
                 Require(f, 2);

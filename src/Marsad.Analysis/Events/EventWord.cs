@@ -38,6 +38,9 @@ internal struct EventWord
     public string? Fatality;
     public string? Context;
     public int Quantity;
+
+    /// <summary>The value of a number word beyond ten (أربعون), 0 otherwise.</summary>
+    public int Number;
     public bool Veto;
     public bool Associate;
     public bool LightVerb;

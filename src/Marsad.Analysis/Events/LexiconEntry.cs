@@ -15,6 +15,7 @@ internal enum LexiconEntryKind : byte
     Demonstrative,
     Undergo,
     NonFiller,
+    Number,
     Relative,
     Fatality,
     Quantity,
