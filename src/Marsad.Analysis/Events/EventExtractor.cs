@@ -78,11 +78,17 @@ public sealed class EventExtractor(EventLexicon lexicon)
         return [.. words];
     }
 
-    /// <summary>The lexicon id of a base, trying it also without the accusative ending ا (مسلحا, انتحاريا, مهاجما).</summary>
+    /// <summary>
+    /// The lexicon id of a base; when the lexicon lacks that inflection, of the form without the accusative ending ا
+    /// (مسلحا, انتحاريا) or the dual ending ان/ين (جنديان → جندي), which the lexicon need not list for every word.
+    /// </summary>
     private int WordId(ReadOnlySpan<char> word)
     {
         var id = Lexicon.Id(word);
-        return id < 0 && word.Length > 3 && word[^1] == 'ا' ? Lexicon.Id(word[..^1]) : id;
+        if (id >= 0 || word.Length <= 3) return id;
+        if (word[^1] == 'ا') return Lexicon.Id(word[..^1]);
+        if (word.Length > 4 && word[^1] == 'ن' && word[^2] is 'ا' or 'ي') return Lexicon.Id(word[..^2]);
+        return id;
     }
 
     /// <summary>Marks, at each word, the longest lexicon form of each kind that starts there.</summary>
