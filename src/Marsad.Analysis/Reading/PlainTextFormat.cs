@@ -19,10 +19,10 @@ public sealed class PlainTextFormat : IArticleFormat
 
     public IEnumerable<ReadResult> Read(TextSource source, CancellationToken ct)
     {
-        yield return Parse(source.ReadAllText(), source.Origin);
+        yield return Parse(source.ReadAllText(), source.Origin, source.Options);
     }
 
-    internal static ReadResult Parse(string text, string origin)
+    internal static ReadResult Parse(string text, string origin, ReaderOptions options)
     {
         var s = text.AsSpan();
         var pos = 0;
@@ -49,7 +49,7 @@ public sealed class PlainTextFormat : IArticleFormat
 
         if (bodyStart >= s.Length)
             return ReadResult.Fail(origin, date is null ? "no body: only a title line" : "no body after the date line");
-        return ArticleFactory.Create(origin, title.ToString(), text[bodyStart..], date);
+        return ArticleFactory.Create(options, origin, title.ToString(), text[bodyStart..], date);
     }
 
     private static ReadOnlySpan<char> NextLine(ReadOnlySpan<char> s, ref int pos)

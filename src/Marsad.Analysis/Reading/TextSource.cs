@@ -68,7 +68,7 @@ public sealed class TextSource
         if (_text is not null) return new MemoryStream(Encoding.UTF8.GetBytes(_text), false);
         Consume();
         var bytes = Bytes();
-        return Encoding.CodePage == Encoding.UTF8.CodePage
+        return TextDecoder.IsPlainUtf8(Encoding)
             ? bytes
             : Encoding.CreateTranscodingStream(bytes, Encoding, Encoding.UTF8, leaveOpen: false);
     }
