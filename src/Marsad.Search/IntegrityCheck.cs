@@ -42,8 +42,7 @@ public static class IntegrityCheck
         {
             return Run(store, dataDirectory, problems, ct);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or IOException or CorruptIndexException or IndexFormatTooOldException
-                                       or IndexFormatTooNewException or InvalidOperationException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
             // Damage bad enough that reading fails is the clearest problem of all.
             problems.Add($"cannot read the data: {e.GetType().Name}: {e.Message}");
@@ -56,15 +55,27 @@ public static class IntegrityCheck
 
         // The index snapshot is taken first: whatever the store commits after it is merely pending.
         var indexPath = Path.Combine(dataDirectory, SearchIndex.FolderName);
-        using var directory = System.IO.Directory.Exists(indexPath) ? FSDirectory.Open(indexPath) : null;
-        using var reader = directory is not null && DirectoryReader.IndexExists(directory) ? DirectoryReader.Open(directory) : null;
-        long indexSequence = 0;
+        long indexSequence = 0, indexDocuments = 0;
         var indexed = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (reader is not null)
+        var indexReadable = true;
+        try
         {
-            indexSequence = CommittedSequence(reader, problems);
-            CheckLucene(directory!, problems);
-            CountIds(reader, indexed);
+            using var directory = System.IO.Directory.Exists(indexPath) ? FSDirectory.Open(indexPath) : null;
+            using var reader = directory is not null && DirectoryReader.IndexExists(directory) ? DirectoryReader.Open(directory) : null;
+            if (reader is not null)
+            {
+                indexSequence = CommittedSequence(reader, problems);
+                CheckLucene(directory!, problems);
+                CountIds(reader, indexed);
+                indexDocuments = reader.NumDocs;
+            }
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+        {
+            // Lucene reports damaged files with whatever exception the broken bytes lead to.
+            problems.Add($"index: cannot be read ({e.GetType().Name}: {e.Message}); run marsad reindex to rebuild it from the store");
+            indexReadable = false;
+            indexed.Clear();
         }
 
         var storeCheck = store.Check();
@@ -85,7 +96,7 @@ public static class IntegrityCheck
             ct.ThrowIfCancellationRequested();
             articles++;
             if (AnalysisProblem(article) is { } why) badJson.Add($"{article.Id}: {why}");
-            if (indexed.Remove(article.Id)) continue;
+            if (indexed.Remove(article.Id) || !indexReadable) continue;
             if (article.Sequence > indexSequence) pending++;
             else missing.Add(article.Id);
         }
@@ -96,7 +107,7 @@ public static class IntegrityCheck
         if (indexed.Count > 0)
             problems.Add($"index: {indexed.Count:N0} indexed articles are not in the store ({Names(indexed.Keys)}; run marsad reindex)");
 
-        return new IntegrityReport(articles, reader?.NumDocs ?? 0, pending, storeSequence, indexSequence, problems);
+        return new IntegrityReport(articles, indexDocuments, pending, storeSequence, indexSequence, problems);
     }
 
     private static long CommittedSequence(DirectoryReader reader, List<string> problems)
