@@ -1,4 +1,5 @@
 using Marsad.Analysis.Components;
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Places;
 using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Sentences;
@@ -20,5 +21,6 @@ public static class DefaultPipeline
         new EntityLinkingComponent(Gazetteer.Default),
         new TopicComponent(TopicModel.LoadDefault()),
         new DateComponent(),
+        new EventComponent(EventExtractor.Default),
     ]);
 }

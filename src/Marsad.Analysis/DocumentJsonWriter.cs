@@ -92,6 +92,7 @@ public static class DocumentJsonWriter
         WriteLinkedEntities(writer, document);
 
         WriteDates(writer, document);
+        Events.EventJsonWriter.WriteArray(writer, document, compact);
 
         if (!compact) writer.WriteString("body", body);
 

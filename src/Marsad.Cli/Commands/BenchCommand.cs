@@ -14,6 +14,7 @@ public static class BenchCommand
         command.Subcommands.Add(Analyzer());
         command.Subcommands.Add(Search());
         command.Subcommands.Add(Load());
+        command.Subcommands.Add(BenchPipelineCommand.Create());
         return command;
     }
 
