@@ -108,6 +108,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
                     case LexiconEntryKind.Trigger when length > w.TriggerLength:
                         w.Trigger = entry;
                         w.TriggerLength = length;
+                        for (var k = 1; k < length; k++) words[i + k].InTrigger = true;
                         break;
                     case LexiconEntryKind.Cue when entry.Direction == CueDirection.After:
                         w.AfterCue = entry;
@@ -355,7 +356,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
         var w = words[k];
         if (w.Kind != TokenKind.ArabicWord || w.StopWord || w.HardStop) return false;
         if (w.Trigger is not null || w.Preposition is not null || w.Cue is not null || w.AfterCue is not null || w.Quantity > 0
-            || w.Demonstrative || w.Relative || w.LightVerb || w.Associate || w.NonFiller || w.PastCue is not null) return false;
+            || w.Demonstrative || w.Relative || w.LightVerb || w.Associate || w.NonFiller || w.InTrigger || w.PastCue is not null) return false;
         foreach (var date in document.Dates)
         {
             if (w.Start >= date.Start && w.End <= date.End) return false;
@@ -766,7 +767,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
     /// <summary>شنت طائرات إسرائيلية غارات: the participant between a light verb and its noun trigger.</summary>
     private static Candidate? LightVerbSubject(EventWord[] words, List<Candidate> candidates, int i)
     {
-        for (var k = i - 1; k >= Math.Max(0, i - 5); k--)
+        for (var k = i - 1; k >= Math.Max(0, i - 7); k--)
         {
             if (words[k].HardStop) return null;
             if (!words[k].LightVerb) continue;

@@ -22,6 +22,9 @@ internal struct EventWord
 
     public LexiconEntry? Trigger;
     public int TriggerLength;
+
+    /// <summary>Inside a multi-word trigger (ناسفة in عبوة ناسفة): never a role filler.</summary>
+    public bool InTrigger;
     /// <summary>A modality cue that acts on a trigger after it (before/near cues).</summary>
     public LexiconEntry? Cue;
     public int CueLength;
