@@ -14,8 +14,10 @@ namespace Marsad.Analysis.Events;
 /// clause leaves unnamed is inferred from the most salient actor mentioned shortly before, and marked as inferred.
 /// Events of one kind that a sentence reports twice (معارك طاحنة واشتباكات عنيفة) are merged.
 /// </summary>
-public sealed class EventExtractor(EventLexicon lexicon)
+public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = null)
 {
+    private readonly Gazetteer _gazetteer = gazetteer ?? Gazetteer.Default;
+
     private const int BeforeWindow = 6;
     private const int NearWindow = 2;
     private const int AfterWindow = 4;
@@ -560,7 +562,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
         public bool Passive;
     }
 
-    private static Roles ReadRoles(Document document, EventWord[] words, List<Candidate> candidates, int i, int end, LexiconEntry entry, TriggerDefinition definition)
+    private Roles ReadRoles(Document document, EventWord[] words, List<Candidate> candidates, int i, int end, LexiconEntry entry, TriggerDefinition definition)
     {
         var roles = new Roles();
         var verb = entry.Verb;
@@ -643,12 +645,18 @@ public sealed class EventExtractor(EventLexicon lexicon)
             for (var k = end; k < Math.Min(words.Length, end + 3) && roles.Actor is null; k++)
             {
                 if (words[k].HardStop || words[k].Sentence != words[i].Sentence) break;
-                if (words[k].Participant < 0) continue;
+                if (words[k].Participant < 0)
+                {
+                    // الضربات الجوية الأميركية: an adjective of nationality the NER model left untagged.
+                    if (DemonymAt(document, words, k) is { } nationality) roles.Actor = new Role(nationality, false);
+                    continue;
+                }
                 var candidate = candidates[words[k].Participant];
                 if (candidate.FirstWord != k) continue;
                 if (candidate.Demonym || words[k].Proclitics.HasFlag(Proclitics.Li) && candidate.CanAct) roles.Actor = new Role(candidate, false);
             }
             if (roles.Actor is null && LightVerbSubject(words, candidates, i) is { } subject) roles.Actor = new Role(subject, false);
+            if (roles.Actor is null && LightVerbAfter(document, words, candidates, end) is { } doer) roles.Actor = new Role(doer, false);
         }
         if (roles.Target is null && AfterPreposition(document, words, candidates, end, "target") is { } opposed && opposed != roles.Actor?.Candidate)
             roles.Target = new Role(opposed, false);
@@ -760,6 +768,34 @@ public sealed class EventExtractor(EventLexicon lexicon)
             }
             // ضد مدرسة للبنات: a plain noun after the preposition is the target too.
             return k + 1 < words.Length ? Filler(document, words, candidates, k + 1, 0) : null;
+        }
+        return null;
+    }
+
+    /// <summary>A nationality adjective at word <paramref name="k"/> (nisba ending), as a country actor.</summary>
+    private Candidate? DemonymAt(Document document, EventWord[] words, int k)
+    {
+        var text = document.Body.AsSpan(words[k].Start, words[k].End - words[k].Start);
+        if (words[k].Kind != TokenKind.ArabicWord || text.Length < 4 || !(text.EndsWith("ي") || text.EndsWith("ية") || text.EndsWith("يين")
+            || text.EndsWith("يون") || text.EndsWith("يان"))) return null;
+        if (_gazetteer.DemonymCountry(text.ToString()) is not { } iso || _gazetteer.Country(iso) is not { } country) return null;
+        var candidate = Make(document, words, k, k + 1, text.ToString(), "MISC");
+        candidate.Name = country.Name;
+        candidate.Country = iso;
+        candidate.Place = country;
+        candidate.Demonym = true;
+        return candidate;
+    }
+
+    /// <summary>هجوم مسلح نفذه متطرف / عمليات نفذها قراصنة: a light verb after the trigger, pointing back to it, then its doer.</summary>
+    private static Candidate? LightVerbAfter(Document document, EventWord[] words, List<Candidate> candidates, int end)
+    {
+        for (var k = end; k < Math.Min(words.Length, end + 4); k++)
+        {
+            if (words[k].HardStop || words[k].Sentence != words[end - 1].Sentence || words[k].Trigger is not null) return null;
+            if (!words[k].LightVerb) continue;
+            var pointsBack = words[k].Enclitic != Enclitic.None || k > 0 && words[k - 1].Relative;
+            return pointsBack && k + 1 < words.Length ? Filler(document, words, candidates, k + 1, 0) : null;
         }
         return null;
     }
