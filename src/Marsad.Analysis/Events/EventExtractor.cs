@@ -621,7 +621,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             // قتل جنديان / قتل مسلحون خمسة جنود: قتل is passive unless armed men follow and then whom they killed.
             if (definition.Type is "killing" && !words[i].Proclitics.HasFlag(Proclitics.Al) && Filler(document, words, candidates, end, 1) is { } next)
             {
-                var then = Filler(document, words, candidates, next.EndWord, 1);
+                // The killed must be named (a participant), not a bare word that may be the armed men's adjective.
+                var then = Filler(document, words, candidates, next.EndWord, 1) is { Type: not "NOUN" } named ? named : null;
                 if (next.Agent is "MIL" or "COP" or "REB" or "UAF" || next.Type == "GROUP")
                 {
                     if (then is not null) roles.Actor ??= new Role(next, false);
