@@ -19,6 +19,7 @@ public static class Program
             ReindexCommand.Create(),
             ExportCommand.Create(),
             GazetteerCommand.Create(),
+            EventsCommand.Create(),
             ServeCommand.Create(),
         };
         try
