@@ -45,7 +45,7 @@ public sealed class PostgresArticleStore : IArticleStore
         if (articles.Count == 0) return new StoreWriteResult(0, 0, 0, 0);
         ThrowIfDisposed();
         var events = new List<EventRow>[articles.Count];
-        for (var i = 0; i < articles.Count; i++) events[i] = EventRows.From(articles[i]);
+        EventRows.FromBatch(articles, events);
 
         using var connection = _dataSource.OpenConnection();
         using var tx = connection.BeginTransaction();

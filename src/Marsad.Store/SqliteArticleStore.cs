@@ -65,7 +65,7 @@ public sealed class SqliteArticleStore : IArticleStore
         if (articles.Count == 0) return new StoreWriteResult(0, 0, 0, 0);
         // Parsed before the write lock is taken, so the lock is held for the inserts alone.
         var events = new List<EventRow>[articles.Count];
-        for (var i = 0; i < articles.Count; i++) events[i] = EventRows.From(articles[i]);
+        EventRows.FromBatch(articles, events);
 
         lock (_gate)
         {

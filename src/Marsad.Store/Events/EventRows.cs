@@ -14,6 +14,17 @@ namespace Marsad.Store.Events;
 /// </summary>
 internal static class EventRows
 {
+    /// <summary>The rows of every article of a batch (in parallel for large batches: ingest hands over 512 at a time).</summary>
+    public static void FromBatch(IReadOnlyList<StoredArticle> articles, List<EventRow>[] rows)
+    {
+        if (articles.Count < 64)
+        {
+            for (var i = 0; i < articles.Count; i++) rows[i] = From(articles[i]);
+            return;
+        }
+        Parallel.For(0, articles.Count, i => rows[i] = From(articles[i]));
+    }
+
     public static List<EventRow> From(StoredArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
