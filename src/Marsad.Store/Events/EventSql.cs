@@ -208,12 +208,16 @@ internal static class EventSql
         return where.ToString();
     }
 
-    /// <summary>A name filter as the text searched for in a keys column (<c> words </c>), or null when it has no words.</summary>
+    /// <summary>
+    /// A name filter as the text searched for in a keys column (<c> words </c>); null when no filter is given, and
+    /// U+0001, which no keys column contains, when the value has no words at all (only punctuation or tatweel): such a
+    /// filter matches nothing, as the search's place and person filters do.
+    /// </summary>
     private static string? Words(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var key = EventRows.FilterKey(value);
-        return key.Length == 0 ? null : " " + key + " ";
+        return key.Length == 0 ? "\u0001" : " " + key + " ";
     }
 
     private static List<StoredEvent> Read(DbCommand command, IStoreDialect dialect)

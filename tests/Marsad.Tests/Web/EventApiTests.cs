@@ -146,6 +146,29 @@ public abstract class EventApiContractTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("%")]
+    [InlineData("_")]
+    [InlineData("|")]
+    [InlineData("' OR 1=1 --")]
+    [InlineData("\\")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("ـــ")]
+    [InlineData("19%")]
+    public async Task Hostile_filter_values_give_results_or_400_never_500(string value)
+    {
+        foreach (var name in new[] { "q", "place", "actor", "type", "source", "person" })
+        {
+            foreach (var format in new[] { "json", "geojson" })
+            {
+                var response = await Client.GetAsync($"/api/events?format={format}&{name}={Q(value)}");
+                var text = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{name}={value} → {(int)response.StatusCode}: {text}");
+                if (response.StatusCode == HttpStatusCode.OK && name is "place" or "actor" or "type") Assert.Equal(0, JsonNode.Parse(text)!["total"]!.GetValue<int>());
+            }
+        }
+    }
+
     [Fact]
     public async Task The_OpenAPI_document_lists_the_events_endpoint()
     {
