@@ -17,6 +17,7 @@ public static class Program
             IngestCommand.Create(),
             SearchCommand.Create(),
             ReindexCommand.Create(),
+            CheckCommand.Create(),
             ExportCommand.Create(),
             GazetteerCommand.Create(),
             EventsCommand.Create(),

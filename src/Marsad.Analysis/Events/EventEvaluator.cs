@@ -8,7 +8,8 @@ public static class EventEvaluator
     /// <summary>Topics of the topic split whose sentences should yield almost no ASSAULT or PROTEST event.</summary>
     public static readonly IReadOnlySet<string> QuietTopics = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "sport", "technology", "culture" };
 
-    public static EventGoldScore ScoreGold(AnalysisPipeline pipeline, IReadOnlyList<GoldSentence> gold)
+    /// <param name="errors">When given, receives one tab-separated line per sentence the coder missed or disagreed on.</param>
+    public static EventGoldScore ScoreGold(AnalysisPipeline pipeline, IReadOnlyList<GoldSentence> gold, TextWriter? errors = null)
     {
         var category = gold.Count > 0 ? gold[0].Category : "";
         int recalled = 0, slots = 0, agreed = 0, allSlots = 0;
@@ -18,15 +19,26 @@ public static class EventEvaluator
             var events = pipeline.Run(article).Events.FindAll(e => e.Plover == sentence.Category);
             var named = NamedSlots(sentence);
             allSlots += named;
-            if (events.Count == 0) continue;
+            if (events.Count == 0)
+            {
+                errors?.WriteLine($"missed\t{sentence.Id}\t{sentence.Text}");
+                continue;
+            }
             recalled++;
             slots += named;
-            agreed += BestAgreement(sentence, events);
+            var agreement = BestAgreement(sentence, events);
+            agreed += agreement;
+            if (agreement < named && errors is not null)
+            {
+                var gold0 = sentence.Events[0];
+                var found = string.Join(" ; ", events.ConvertAll(e => $"{e.TriggerText}: {e.Actor?.Text ?? "-"} -> {e.Target?.Text ?? "-"}"));
+                errors.WriteLine($"actors\t{sentence.Id}\tgold {gold0.SourceText} -> {gold0.TargetText}\tfound {found}\t{sentence.Text}");
+            }
         }
         return new EventGoldScore(category, gold.Count, recalled, slots, agreed, allSlots);
     }
 
-    public static EventFalsePositiveScore ScoreFalsePositives(AnalysisPipeline pipeline, IEnumerable<Article> articles)
+    public static EventFalsePositiveScore ScoreFalsePositives(AnalysisPipeline pipeline, IEnumerable<Article> articles, TextWriter? errors = null)
     {
         int count = 0, sentences = 0, flagged = 0;
         foreach (var article in articles)
@@ -37,7 +49,9 @@ public static class EventEvaluator
             var flaggedStarts = new HashSet<int>();
             foreach (var mention in document.Events)
             {
-                if (mention.Plover is "ASSAULT" or "PROTEST") flaggedStarts.Add(mention.SentenceStart);
+                if (mention.Plover is not ("ASSAULT" or "PROTEST") || !flaggedStarts.Add(mention.SentenceStart)) continue;
+                errors?.WriteLine($"false-positive\t{article.Id}\t{mention.Type}: {mention.TriggerText}\t"
+                    + document.Body[mention.SentenceStart..mention.SentenceEnd]);
             }
             flagged += flaggedStarts.Count;
         }

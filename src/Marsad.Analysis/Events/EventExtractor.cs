@@ -21,10 +21,9 @@ public sealed class EventExtractor(EventLexicon lexicon)
     private const int AfterWindow = 4;
     private const int ClauseWindow = 10;
     private const int InferenceWindow = 60;
-    private const int MergeDistance = 8;
     private const double Threshold = 0.5;
     private const double ContextBonus = 0.1;
-    private const double OffTopicPenalty = 0.4;
+    private const double OffTopicPenalty = 0.5;
 
     private static readonly Lazy<EventExtractor> DefaultInstance = new(() => new EventExtractor(EventLexicon.BuiltIn));
 
@@ -32,12 +31,16 @@ public sealed class EventExtractor(EventLexicon lexicon)
 
     public EventLexicon Lexicon { get; } = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
 
+    /// <summary>An event as read, before merging: its trigger word, the trigger's weight, and how good its target is
+    /// (4 the counted dead or wounded, 3 a named participant, 2 a bare noun, 1 the place standing in for a target, 0 none).</summary>
+    private readonly record struct Found(EventMention Event, int Word, double Weight, int TargetRank);
+
     public List<EventMention> Extract(Document document)
     {
         var words = ReadWords(document);
         Annotate(words);
         var candidates = FindCandidates(document, words);
-        var found = new List<(EventMention Event, int Word, double Weight)>();
+        var found = new List<Found>();
         for (var i = 0; i < words.Length; i++)
         {
             if (words[i].Trigger is not null && Read(document, words, candidates, i, found) is { } read) found.Add(read);
@@ -62,16 +65,30 @@ public sealed class EventExtractor(EventLexicon lexicon)
                     Start = start,
                     End = start + token.Token.Length,
                     Sentence = s,
-                    Id = isContent ? Lexicon.Id(token.Stem) : -1,
+                    Id = isContent ? WordId(token.Base) : -1,
                     Kind = token.Token.Kind,
                     Proclitics = token.Clitics.Proclitics,
                     Enclitic = token.Clitics.Enclitic,
+                    StopWord = token.IsStopWord,
                     HardStop = !isContent && token.Token.Length == 1 && body[start] is '.' or '!' or '?' or '؟',
                     Participant = -1,
                 });
             }
         }
         return [.. words];
+    }
+
+    /// <summary>
+    /// The lexicon id of a base; when the lexicon lacks that inflection, of the form without the accusative ending ا
+    /// (مسلحا, انتحاريا) or the dual ending ان/ين (جنديان → جندي), which the lexicon need not list for every word.
+    /// </summary>
+    private int WordId(ReadOnlySpan<char> word)
+    {
+        var id = Lexicon.Id(word);
+        if (id >= 0 || word.Length <= 3) return id;
+        if (word[^1] == 'ا') return Lexicon.Id(word[..^1]);
+        if (word.Length > 4 && word[^1] == 'ن' && word[^2] is 'ا' or 'ي') return Lexicon.Id(word[..^2]);
+        return id;
     }
 
     /// <summary>Marks, at each word, the longest lexicon form of each kind that starts there.</summary>
@@ -83,12 +100,15 @@ public sealed class EventExtractor(EventLexicon lexicon)
             {
                 var length = entry.Words.Length;
                 if (!Matches(words, i, entry.Words)) continue;
+                // A verb never takes the article: الفجر is dawn, not "he detonated".
+                if (entry.Verb && words[i].Proclitics.HasFlag(Proclitics.Al)) continue;
                 ref var w = ref words[i];
                 switch (entry.Kind)
                 {
                     case LexiconEntryKind.Trigger when length > w.TriggerLength:
                         w.Trigger = entry;
                         w.TriggerLength = length;
+                        for (var k = 1; k < length; k++) words[i + k].InTrigger = true;
                         break;
                     case LexiconEntryKind.Cue when entry.Direction == CueDirection.After:
                         w.AfterCue = entry;
@@ -132,6 +152,15 @@ public sealed class EventExtractor(EventLexicon lexicon)
                     case LexiconEntryKind.LightVerb:
                         w.LightVerb = true;
                         break;
+                    case LexiconEntryKind.Number:
+                        w.Number = entry.Quantity;
+                        break;
+                    case LexiconEntryKind.NonFiller:
+                        w.NonFiller = true;
+                        break;
+                    case LexiconEntryKind.Undergo:
+                        w.Undergo = true;
+                        break;
                     case LexiconEntryKind.Demonstrative:
                         w.Demonstrative = true;
                         break;
@@ -165,9 +194,14 @@ public sealed class EventExtractor(EventLexicon lexicon)
             if (words[i].Agent is { } role && startsNamed is null)
             {
                 var roleEnd = i + words[i].AgentLength;
+                // مفجرون انتحاريون: consecutive role nouns are one participant.
+                while (roleEnd < words.Length && words[roleEnd].Agent is not null && StartingAt(named, roleEnd) is null
+                    && words[roleEnd].Sentence == words[i].Sentence)
+                    roleEnd += words[roleEnd].AgentLength;
                 // مسلحين من القبائل is one actor; مقربون من اللواء (people close to the general) are not the general.
                 var after = roleEnd < words.Length && words[roleEnd].Preposition == "origin" && role.Code is not "ELI" ? roleEnd + 1 : roleEnd;
                 var owner = StartingAt(named, after) ?? ResolveAnaphor(document, words, result, after);
+                if (owner is null && after > roleEnd && after < words.Length && IsBareNoun(document, words, after)) roleEnd = after + 1;
                 var candidate = owner is null
                     ? Make(document, words, i, roleEnd, Text(document, words, i, roleEnd), "ROLE")
                     : Make(document, words, i, owner.EndWord, Text(document, words, i, roleEnd) + " " + owner.Name, owner.Type);
@@ -234,7 +268,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
             candidate.EntityId = mention.EntityId;
             candidate.Place = entity?.Place;
             candidate.Country = entity?.Place?.Country;
-            candidate.Demonym = mention.Type != "LOC" && entity?.Place is { Kind: PlaceKind.Country };
+            candidate.Demonym = entity?.Place is { Kind: PlaceKind.Country } country && IsDemonym(mention.Text, country);
             candidate.Mentions = entity?.Mentions ?? 1;
             if (words[first].Group is { } group && words[first].GroupLength >= end - first) candidate.Agent = group.Code;
             result.Add(candidate);
@@ -272,6 +306,18 @@ public sealed class EventExtractor(EventLexicon lexicon)
         return merged;
     }
 
+    /// <summary>A country mention that is not one of the country's names is its adjective (الأميركية, مصرية): an actor, not a place.</summary>
+    private static bool IsDemonym(string text, Place country)
+    {
+        var key = PlaceNames.Key(text);
+        foreach (var name in country.Names)
+        {
+            var nameKey = PlaceNames.Key(name);
+            if (key == nameKey || key.EndsWith(nameKey, StringComparison.Ordinal) && key.Length - nameKey.Length <= 2) return false;
+        }
+        return true;
+    }
+
     /// <summary>المدينة → the last town named; المجلس → the last organisation whose name starts with مجلس.</summary>
     private static Candidate? ResolveAnaphor(Document document, EventWord[] words, List<Candidate> before, int at)
     {
@@ -297,7 +343,58 @@ public sealed class EventExtractor(EventLexicon lexicon)
             candidate.Mentions = antecedent.Mentions;
             return candidate;
         }
+        if (anaphor.Code != "ORG") return null;
+        // الحركة, الجماعة with nothing before them to point to still name an organisation that acts.
+        var unresolved = Make(document, words, at, at + 1, Text(document, words, at, at + 1), "ORG");
+        unresolved.Mentions = 1;
+        return unresolved;
+    }
+
+    /// <summary>A content noun no lexicon entry claims and no date covers: the fallback filler of a role (اغتيال النائب).</summary>
+    private static bool IsBareNoun(Document document, EventWord[] words, int k)
+    {
+        var w = words[k];
+        if (w.Kind != TokenKind.ArabicWord || w.StopWord || w.HardStop) return false;
+        if (w.Trigger is not null || w.Preposition is not null || w.Cue is not null || w.AfterCue is not null || w.Quantity > 0
+            || w.Demonstrative || w.Relative || w.LightVerb || w.Associate || w.NonFiller || w.InTrigger || w.PastCue is not null) return false;
+        foreach (var date in document.Dates)
+        {
+            if (w.Start >= date.Start && w.End <= date.End) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The first participant, or else bare noun, at most <paramref name="gap"/> words after <paramref name="from"/>, numbers and quantities skipped (مقتل سبعة أشخاص).</summary>
+    private static Candidate? Filler(Document document, EventWord[] words, List<Candidate> candidates, int from, int gap)
+    {
+        var skipped = 0;
+        for (var k = from; k < words.Length && words[k].Sentence == words[from].Sentence; k++)
+        {
+            var w = words[k];
+            if (w.HardStop || w.Preposition is not null && w.Preposition != "origin") return null;
+            if (w.Participant >= 0) return candidates[w.Participant].FirstWord == k ? candidates[w.Participant] : null;
+            if (w.Kind == TokenKind.Number || w.Quantity > 0 || w.Preposition == "origin" || IsNumberWord(document, w)) continue;
+            if (IsBareNoun(document, words, k))
+            {
+                var end = k + 1;
+                var candidate = Make(document, words, k, end, Text(document, words, k, end), "NOUN");
+                candidate.Mentions = 0;
+                return candidate;
+            }
+            if (++skipped > gap) return null;
+        }
         return null;
+    }
+
+    private static bool IsNumberWord(Document document, EventWord w) => NumberWordValue(document, w) > 0;
+
+    /// <summary>The value of a number written in words: ten and below from the date lexicon, larger ones from the event lexicon.</summary>
+    private static int NumberWordValue(Document document, EventWord w)
+    {
+        if (w.Number > 0) return w.Number;
+        return w.Kind == TokenKind.ArabicWord && DateLexicon.Classify(document.Body.AsSpan(w.Start, w.End - w.Start), out _) is { Kind: DateWordKind.Number } word
+            ? word.Value
+            : 0;
     }
 
     private static Candidate Make(Document document, EventWord[] words, int first, int end, string text, string type) => new()
@@ -314,13 +411,15 @@ public sealed class EventExtractor(EventLexicon lexicon)
     private static string Text(Document document, EventWord[] words, int first, int end) =>
         document.Body[words[first].Start..words[end - 1].End];
 
-    private (EventMention Event, int Word, double Weight)? Read(
-        Document document, EventWord[] words, List<Candidate> candidates, int i, List<(EventMention Event, int Word, double Weight)> found)
+    private Found? Read(
+        Document document, EventWord[] words, List<Candidate> candidates, int i, List<Found> found)
     {
         var entry = words[i].Trigger!;
         var definition = entry.Trigger!;
         var end = i + words[i].TriggerLength;
         if (Vetoed(words, end) || i > 0 && words[i - 1].Demonstrative && words[i - 1].Sentence == words[i].Sentence) return null;
+        // A trigger word inside a name (a person, a place, a film title tagged MISC) is part of the name.
+        if (words[i].Participant >= 0 && candidates[words[i].Participant].Type is "PERS" or "LOC" or "MISC") return null;
 
         var (sentenceFirst, sentenceEnd) = SentenceBounds(words, i);
         var context = ReadContext(words, candidates, sentenceFirst, sentenceEnd, i, end);
@@ -330,27 +429,43 @@ public sealed class EventExtractor(EventLexicon lexicon)
         if (definition.Plover == "ASSAULT" && context.Armed) score += ContextBonus;
         if (definition.Plover == "PROTEST" && context.Protest) score += ContextBonus;
         if (context.OffTopic && definition.Plover is "ASSAULT" or "PROTEST") score -= OffTopicPenalty;
+        if (context.Accident && !context.Armed && definition.Plover == "ASSAULT") return null;
         if (score < Threshold) return null;
 
-        var roles = ReadRoles(words, candidates, i, end, entry.Verb, definition);
+        var roles = ReadRoles(document, words, candidates, i, end, entry, definition);
+        // One participant cannot be both sides of the event (a bare plural read first as subject, then as object).
+        if (roles.Target is not null && roles.Actor is not null && roles.Target.Candidate == roles.Actor.Candidate) roles.Target = null;
+        if (roles.Target is null && definition.Plover == "PROTEST"
+            && ProtestTarget(words, candidates, i, end, sentenceFirst, sentenceEnd, roles.Actor?.Candidate) is { } protested)
+            roles.Target = new Role(protested, false);
         var associates = ReadAssociates(words, candidates, i, end, roles.Actor, roles.Target);
         var previous = found.Count > 0 && found[^1].Event.SentenceStart == document.Sentences[words[i].Sentence].Start ? found[^1].Event : null;
         // حين تمكنوا من طردهم after هزم مقاتلي التنظيم: the same target in the same sentence, the same actor.
         if (roles.Actor is null && previous is { Actor: { Inferred: false } previousActor, Target: { } previousTarget } && roles.Target is { } sharedTarget
             && (previousTarget.EntityId is not null && previousTarget.EntityId == sharedTarget.Candidate.EntityId || previousTarget.Name == sharedTarget.Candidate.Name))
-            roles.Actor = new Role(candidates.Find(c => c.Start == previousActor.Start)!, false);
-        if (roles.Actor is null && definition.Plover != "PROTEST")
+            roles.Actor = candidates.Find(c => c.Start == previousActor.Start) is { } shared ? new Role(shared, false) : null;
+        if (roles.Actor is null && !roles.Passive && definition.Plover != "PROTEST")
             roles.Actor = InferActor(words, candidates, i, roles.Target, associates);
         var place = ReadPlace(words, candidates, i, end, sentenceFirst, sentenceEnd, roles.Target, roles.Pronoun);
         // غارات على درنة / كانت هدفا لغارات: what is attacked, when nothing else is named, is the place.
         if (roles.Target is null && !definition.GenitiveIsActor && definition.Plover is "ASSAULT" or "COERCE" && place?.EntityId is { } placeId)
+        {
             roles.Target = candidates.Find(c => c.EntityId == placeId && c.Start == place.Start) is { } placeCandidate ? new Role(placeCandidate, false) : null;
+            roles.TargetFromPlace = roles.Target is not null;
+        }
         var (modality, past) = ReadModality(words, i, end, definition.Modality);
         // لاقتحام درنة وانتزاعها: a coordinated trigger shares the modality of the event it continues.
         if (previous is not null && words[i].Proclitics.HasFlag(Proclitics.Wa) && i - LastWord(found) <= 3 && previous.Modality > modality)
             modality = previous.Modality;
         var date = ReadDate(document, words, i, sentenceFirst, sentenceEnd, past);
-        var fatalities = ReadFatalities(document, words, i, end, sentenceFirst, sentenceEnd);
+        var (fatalities, victims) = ReadFatalities(document, words, candidates, i, end, sentenceFirst, sentenceEnd);
+        var targetRank = roles.Target is null ? 0 : roles.TargetFromPlace ? 1 : roles.Target.Candidate.Type == "NOUN" ? 2 : 3;
+        // مقتل سبعة أشخاص: the counted dead are who the attack was done to, when the clause names nobody better.
+        if (victims is not null && definition.Plover == "ASSAULT" && victims != roles.Actor?.Candidate)
+        {
+            roles.Target = new Role(victims, false);
+            targetRank = 4;
+        }
 
         var (acledType, acledSubType) = EventCoding.AcledPair(AcledKey(definition, roles.Actor?.Candidate, roles.Target?.Candidate));
         var confidence = score;
@@ -376,10 +491,10 @@ public sealed class EventExtractor(EventLexicon lexicon)
             document.Sentences[words[i].Sentence].Start,
             document.Sentences[words[i].Sentence].End,
             Math.Round(Math.Clamp(confidence, 0.05, 0.99), 2));
-        return (mention, i, definition.Weight);
+        return new Found(mention, i, definition.Weight, targetRank);
     }
 
-    private static int LastWord(List<(EventMention Event, int Word, double Weight)> found) => found[^1].Word;
+    private static int LastWord(List<Found> found) => found[^1].Word;
 
     private static bool Vetoed(EventWord[] words, int end)
     {
@@ -399,16 +514,17 @@ public sealed class EventExtractor(EventLexicon lexicon)
         return (first, end);
     }
 
-    private readonly record struct SentenceContext(bool Armed, bool Protest, bool OffTopic);
+    private readonly record struct SentenceContext(bool Armed, bool Protest, bool OffTopic, bool Accident);
 
     /// <summary>What the rest of the sentence (the trigger's own words left out) shows: armed violence, a protest, sport/technology/culture.</summary>
     private static SentenceContext ReadContext(EventWord[] words, List<Candidate> candidates, int first, int end, int triggerFirst, int triggerEnd)
     {
-        bool armed = false, protest = false, offTopic = false;
+        bool armed = false, protest = false, offTopic = false, accident = false;
         for (var k = first; k < end; k++)
         {
             var w = words[k];
             if (w.Context == "offtopic") offTopic = true;
+            if (w.Context == "accident") accident = true;
             if (k >= triggerFirst && k < triggerEnd) continue;
             if (w.Context == "armed") armed = true;
             else if (w.Context == "protest") protest = true;
@@ -419,7 +535,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
             }
             if (w.Participant >= 0 && candidates[w.Participant] is { Agent: "MIL" or "COP" or "REB" or "UAF" } or { Type: "GROUP" }) armed = true;
         }
-        return new(armed, protest, offTopic);
+        return new(armed, protest, offTopic, accident);
     }
 
     private sealed class Role(Candidate candidate, bool inferred)
@@ -436,17 +552,42 @@ public sealed class EventExtractor(EventLexicon lexicon)
 
         /// <summary>What a pronoun attached to the trigger (قصفها, طردهم) points back to.</summary>
         public Candidate? Pronoun;
+
+        /// <summary>The target is the event's place, put there for want of a named target.</summary>
+        public bool TargetFromPlace;
+
+        /// <summary>The clause is passive: no actor is named and none should be guessed from the context.</summary>
+        public bool Passive;
     }
 
-    private static Roles ReadRoles(EventWord[] words, List<Candidate> candidates, int i, int end, bool verb, TriggerDefinition definition)
+    private static Roles ReadRoles(Document document, EventWord[] words, List<Candidate> candidates, int i, int end, LexiconEntry entry, TriggerDefinition definition)
     {
         var roles = new Roles();
-        if (words[i].Participant >= 0 && candidates[words[i].Participant] is { } self && (self.CanAct || self.Agent is "OPP" or "CVL"))
+        var verb = entry.Verb;
+        // المتظاهرون, انتحاري: the trigger names the one who acts.
+        if (words[i].Participant >= 0 && candidates[words[i].Participant] is { Agent: not null } self && self.FirstWord == i)
             roles.Actor = new Role(self, false);
         var pronoun = words[end - 1].Enclitic;
         if (pronoun != Enclitic.None) roles.Pronoun = ResolvePronoun(words, candidates, i, pronoun);
 
-        if (verb && i > 0 && words[i - 1].Relative)
+        if (Undergoer(words, candidates, i) is { } undergoer)
+        {
+            // تعرضت القوات الأميركية لهجوم: the subject of "underwent" is the target.
+            roles.Target = new Role(undergoer, false);
+        }
+        else if (entry.Passive)
+        {
+            // اغتيل كرامي: a passive verb is followed by who underwent it; who did it is not said.
+            if (Filler(document, words, candidates, end, 1) is { } patient) roles.Target = new Role(patient, false);
+            roles.Passive = true;
+        }
+        else if (definition.Type is "killing" or "injury" or "assassination" && VictimBefore(document, words, candidates, i) is { } victim)
+        {
+            // 11 مدنيا قتلوا / بوتو قد قتلت: news writes killings in the passive, so a civilian or a person just before is the victim.
+            roles.Target = new Role(victim, false);
+            roles.Passive = true;
+        }
+        else if (verb && i > 0 && words[i - 1].Relative)
         {
             // أول من هزم مقاتلي التنظيم: the subject is the antecedent; what follows is the object.
             if (FollowingBare(words, candidates, end, 3) is { } objectOfVerb) roles.Target = new Role(objectOfVerb, false);
@@ -458,14 +599,16 @@ public sealed class EventExtractor(EventLexicon lexicon)
         else if (verb)
         {
             var before = AdjacentBefore(words, candidates, i);
-            var after = FollowingBare(words, candidates, end, 3);
+            var after = FollowingBare(words, candidates, end, 3) ?? Filler(document, words, candidates, end, 1);
+            // A verb that agrees in the plural (اغتالوا, يطلقون) has its subject before it or in itself: what follows is the object.
+            var pluralVerb = PluralVerb(document, words[end - 1]);
             if (roles.Actor is null)
             {
-                if (before is { CanAct: true }) roles.Actor = new Role(before, false);
-                else if (after is { CanAct: true } || after is { Agent: "CVL" or "OPP" } && definition.Plover == "PROTEST")
+                if (before is { CanAct: true } || before is { Agent: not null } && pluralVerb) roles.Actor = new Role(before, false);
+                else if (!pluralVerb && after is not null && (after.CanAct || after.Agent is not null || after.Type == "NOUN"))
                 {
                     roles.Actor = new Role(after, false);
-                    after = FollowingBare(words, candidates, after.EndWord, 4);
+                    after = FollowingBare(words, candidates, after.EndWord, 4) ?? Filler(document, words, candidates, after.EndWord, 1);
                 }
             }
             if (roles.Pronoun is not null) roles.Target = new Role(roles.Pronoun, false);
@@ -473,9 +616,23 @@ public sealed class EventExtractor(EventLexicon lexicon)
         }
         else
         {
-            var genitive = roles.Pronoun ?? (end < words.Length && words[end].Participant >= 0 && candidates[words[end].Participant].FirstWord == end
-                ? candidates[words[end].Participant]
-                : null);
+            // قتل جنديان / قتل مسلحون خمسة جنود: قتل is passive unless armed men follow and then whom they killed.
+            if (definition.Type is "killing" && !words[i].Proclitics.HasFlag(Proclitics.Al) && Filler(document, words, candidates, end, 1) is { } next)
+            {
+                var then = Filler(document, words, candidates, next.EndWord, 1);
+                if (next.Agent is "MIL" or "COP" or "REB" or "UAF" || next.Type == "GROUP")
+                {
+                    if (then is not null) roles.Actor ??= new Role(next, false);
+                    roles.Target = then is not null ? new Role(then, false) : new Role(next, false);
+                }
+                else roles.Target = new Role(next, false);
+                roles.Passive = roles.Actor is null;
+            }
+            // A noun with the article cannot head a genitive: in الحصار المحكم the next word is an adjective.
+            var definite = words[i].Proclitics.HasFlag(Proclitics.Al) || roles.Target is not null;
+            var genitive = roles.Pronoun ?? (end < words.Length && !definite ? Filler(document, words, candidates, end, 0) : null);
+            // Without the article a bare word after an indefinite noun is mostly its adjective (معارك طاحنة), not a genitive.
+            if (genitive is { Type: "NOUN" } && !words[genitive.FirstWord].Proclitics.HasFlag(Proclitics.Al)) genitive = null;
             if (genitive is not null && words[genitive.FirstWord].Proclitics.HasFlag(Proclitics.Bi)) genitive = null;
             if (genitive is not null)
             {
@@ -493,9 +650,75 @@ public sealed class EventExtractor(EventLexicon lexicon)
             }
             if (roles.Actor is null && LightVerbSubject(words, candidates, i) is { } subject) roles.Actor = new Role(subject, false);
         }
-        if (roles.Target is null && AfterPreposition(words, candidates, end, "target") is { } opposed && opposed != roles.Actor?.Candidate)
+        if (roles.Target is null && AfterPreposition(document, words, candidates, end, "target") is { } opposed && opposed != roles.Actor?.Candidate)
             roles.Target = new Role(opposed, false);
         return roles;
+    }
+
+    /// <summary>
+    /// Who was killed, written before a passive verb: a civilian, a person or a bare noun at most four words back, past
+    /// a number and words like على الأقل (28 شخصا على الأقل قتلوا). Armed agents before the verb are its subject instead.
+    /// </summary>
+    private static Candidate? VictimBefore(Document document, EventWord[] words, List<Candidate> candidates, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        {
+            if (words[k].HardStop || words[k].Sentence != words[i].Sentence || words[k].Trigger is not null) return null;
+            if (words[k].Participant >= 0)
+            {
+                var candidate = candidates[words[k].Participant];
+                return candidate.Agent is "CVL" or null && candidate.Type is not "GROUP" and not "LOC" || candidate.Type is "PERS" ? candidate : null;
+            }
+            if (words[k].Kind == TokenKind.Number || words[k].StopWord || words[k].Quantity > 0 || IsNumberWord(document, words[k])) continue;
+            if (IsBareNoun(document, words, k))
+            {
+                // The noun a number counts, or a noun right before the verb.
+                var counted = k > 0 && (words[k - 1].Kind == TokenKind.Number || IsNumberWord(document, words[k - 1]));
+                return counted || k == i - 1 ? Make(document, words, k, k + 1, Text(document, words, k, k + 1), "NOUN") : null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The subject of a "be subjected to" verb within eight words before the trigger, after or just before that verb.</summary>
+    private static Candidate? Undergoer(EventWord[] words, List<Candidate> candidates, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 8); k--)
+        {
+            if (words[k].HardStop || words[k].Sentence != words[i].Sentence) return null;
+            if (!words[k].Undergo) continue;
+            for (var j = k + 1; j < i; j++)
+            {
+                if (words[j].Participant >= 0) return candidates[words[j].Participant];
+            }
+            return AdjacentBefore(words, candidates, k);
+        }
+        return null;
+    }
+
+    private static bool PluralVerb(Document document, EventWord word)
+    {
+        var text = document.Body.AsSpan(word.Start, word.End - word.Start);
+        return text.EndsWith("وا") || text.EndsWith("ون") || text.EndsWith("ان");
+    }
+
+    /// <summary>
+    /// Whom a protest is against when no preposition says it: the first government, person, organisation or country named
+    /// after the trigger in the sentence (هتف المتظاهرون … الحكومة), else the last one before it.
+    /// </summary>
+    private static Candidate? ProtestTarget(EventWord[] words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd, Candidate? actor)
+    {
+        static bool Fits(Candidate c, Candidate? actor) => c != actor && (c.EntityId is null || c.EntityId != actor?.EntityId)
+            && (c.Type is "PERS" or "ORG" or "GROUP" || c.Agent is "GOV" or "MIL" or "COP" || c.Place is { Kind: PlaceKind.Country } || c.Demonym);
+        for (var k = end; k < sentenceEnd; k++)
+        {
+            if (words[k].Participant >= 0 && Fits(candidates[words[k].Participant], actor)) return candidates[words[k].Participant];
+        }
+        for (var k = i - 1; k >= sentenceFirst; k--)
+        {
+            if (words[k].Participant >= 0 && Fits(candidates[words[k].Participant], actor)) return candidates[words[k].Participant];
+        }
+        return null;
     }
 
     /// <summary>The participant just before a verb (SVO: الانتحاريين فجرا), at most one word away.</summary>
@@ -525,7 +748,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
     }
 
     /// <summary>The participant after the first preposition of <paramref name="role"/> in the clause after the trigger (على/ضد: target).</summary>
-    private static Candidate? AfterPreposition(EventWord[] words, List<Candidate> candidates, int from, string role)
+    private static Candidate? AfterPreposition(Document document, EventWord[] words, List<Candidate> candidates, int from, string role)
     {
         for (var k = from; k < Math.Min(words.Length, from + ClauseWindow); k++)
         {
@@ -535,7 +758,8 @@ public sealed class EventExtractor(EventLexicon lexicon)
             {
                 if (words[j].Participant >= 0) return candidates[words[j].Participant];
             }
-            return null;
+            // ضد مدرسة للبنات: a plain noun after the preposition is the target too.
+            return k + 1 < words.Length ? Filler(document, words, candidates, k + 1, 0) : null;
         }
         return null;
     }
@@ -543,7 +767,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
     /// <summary>شنت طائرات إسرائيلية غارات: the participant between a light verb and its noun trigger.</summary>
     private static Candidate? LightVerbSubject(EventWord[] words, List<Candidate> candidates, int i)
     {
-        for (var k = i - 1; k >= Math.Max(0, i - 5); k--)
+        for (var k = i - 1; k >= Math.Max(0, i - 7); k--)
         {
             if (words[k].HardStop) return null;
             if (!words[k].LightVerb) continue;
@@ -709,27 +933,33 @@ public sealed class EventExtractor(EventLexicon lexicon)
         return false;
     }
 
-    private static EventFatalities? ReadFatalities(Document document, EventWord[] words, int i, int end, int sentenceFirst, int sentenceEnd)
+    private static (EventFatalities? Fatalities, Candidate? Victims) ReadFatalities(
+        Document document, EventWord[] words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd)
     {
         int? killed = null, injured = null;
         var approximate = false;
+        Candidate? victims = null;
         int textStart = int.MaxValue, textEnd = -1;
         var from = Math.Max(sentenceFirst, i - 4);
         var to = Math.Min(sentenceEnd, end + 12);
         for (var k = from; k < to; k++)
         {
-            if (words[k].Fatality is not { } kind) continue;
-            if (k >= i && k < end && kind == "killed" && words[k].Trigger is not null && CountNear(document, words, k, from, to) is null) continue;
-            if (CountNear(document, words, k, from, to) is not { } count) continue;
+            if (words[k].Fatality is not { } kind || CountNear(document, words, k, from, to) is not { } count) continue;
             if (kind == "killed") killed = (killed ?? 0) + count.Value;
             else injured = (injured ?? 0) + count.Value;
             approximate |= count.Approximate;
             textStart = Math.Min(textStart, words[Math.Min(k, count.Word)].Start);
             textEnd = Math.Max(textEnd, words[Math.Max(k, count.Word)].End);
+            // The noun a number counts (سبعة أشخاص, 20 شخصا) names the victims; skip a من (عشرات من المدنيين).
+            var counted = count.Word + 1 < to && words[count.Word + 1].Preposition == "origin" ? count.Word + 2 : count.Word + 1;
+            if (victims is null && counted < to && counted != k && words[counted].Fatality is null)
+                victims = words[counted].Participant >= 0 ? candidates[words[counted].Participant]
+                    : IsBareNoun(document, words, counted) ? Make(document, words, counted, counted + 1, Text(document, words, counted, counted + 1), "NOUN") : null;
         }
-        return killed is null && injured is null
+        var fatalities = killed is null && injured is null
             ? null
             : new EventFatalities(killed, injured, approximate, document.Body[textStart..textEnd]);
+        return (fatalities, victims);
     }
 
     /// <summary>A number or vague quantity within three words of a casualty word: 17 قتيلا, مقتل 17 شخصا, عشرات القتلى.</summary>
@@ -744,8 +974,7 @@ public sealed class EventExtractor(EventLexicon lexicon)
                 var text = document.Body.AsSpan(words[j].Start, words[j].End - words[j].Start);
                 if (words[j].Kind == TokenKind.Number && int.TryParse(Digits(text), out var number) && number is > 0 and < 100_000)
                     return (number, false, j);
-                if (words[j].Kind == TokenKind.ArabicWord && DateLexicon.Classify(text, out _) is { Kind: DateWordKind.Number } word)
-                    return (word.Value, false, j);
+                if (NumberWordValue(document, words[j]) is > 0 and var value) return (value, false, j);
             }
         }
         return null;
@@ -771,27 +1000,29 @@ public sealed class EventExtractor(EventLexicon lexicon)
     }
 
     /// <summary>One event per sentence and kind when a report names it twice: the more specific trigger wins, the other fills its gaps.</summary>
-    private static List<EventMention> Merge(List<(EventMention Event, int Word, double Weight)> found)
+    private static List<EventMention> Merge(List<Found> found)
     {
-        var result = new List<(EventMention Event, int Word, double Weight)>();
+        var result = new List<Found>();
         foreach (var item in found)
         {
             var merged = false;
             for (var r = result.Count - 1; r >= 0; r--)
             {
                 var other = result[r];
-                if (other.Event.SentenceStart != item.Event.SentenceStart || item.Word - other.Word > MergeDistance) break;
-                if (other.Event.Plover is null || other.Event.Plover != item.Event.Plover || other.Event.Modality != item.Event.Modality) continue;
+                if (other.Event.SentenceStart != item.Event.SentenceStart) break;
+                if (!SameEvent(other.Event, item.Event)) continue;
                 var (keep, fill) = item.Weight > other.Weight ? (item, other) : (other, item);
-                result[r] = (keep.Event with
+                var target = keep.TargetRank >= fill.TargetRank ? keep : fill;
+                var actor = ActorRank(keep.Event.Actor) >= ActorRank(fill.Event.Actor) ? keep.Event.Actor : fill.Event.Actor;
+                result[r] = new Found(keep.Event with
                 {
-                    Actor = keep.Event.Actor is { Inferred: false } ? keep.Event.Actor : fill.Event.Actor is { Inferred: false } ? fill.Event.Actor : keep.Event.Actor ?? fill.Event.Actor,
-                    Target = keep.Event.Target ?? fill.Event.Target,
+                    Actor = actor,
+                    Target = target.Event.Target,
                     Place = keep.Event.Place ?? fill.Event.Place,
                     Date = keep.Event.Date?.Basis == EventDate.FromText ? keep.Event.Date : fill.Event.Date?.Basis == EventDate.FromText ? fill.Event.Date : keep.Event.Date,
-                    Fatalities = keep.Event.Fatalities ?? fill.Event.Fatalities,
+                    Fatalities = Combine(keep.Event.Fatalities, fill.Event.Fatalities),
                     Confidence = Math.Max(keep.Event.Confidence, fill.Event.Confidence),
-                }, keep.Word, keep.Weight);
+                }, keep.Word, keep.Weight, target.TargetRank);
                 merged = true;
                 break;
             }
@@ -799,4 +1030,28 @@ public sealed class EventExtractor(EventLexicon lexicon)
         }
         return result.ConvertAll(r => r.Event);
     }
+
+    /// <summary>Two readings of one event's casualties: the larger count of each kind (they usually count the same dead).</summary>
+    private static EventFatalities? Combine(EventFatalities? a, EventFatalities? b)
+    {
+        if (a is null || b is null) return a ?? b;
+        var killed = a.Killed is null ? b.Killed : b.Killed is null ? a.Killed : Math.Max(a.Killed.Value, b.Killed.Value);
+        var injured = a.Injured is null ? b.Injured : b.Injured is null ? a.Injured : Math.Max(a.Injured.Value, b.Injured.Value);
+        var text = a.Text.Length >= b.Text.Length ? a.Text : b.Text;
+        return new EventFatalities(killed, injured, a.Approximate || b.Approximate, text);
+    }
+
+    /// <summary>A named actor beats a bare noun, which beats one inferred from the context.</summary>
+    private static int ActorRank(EventParticipant? actor) => actor switch
+    {
+        null => 0,
+        { Inferred: true } => 1,
+        { EntityId: null, Agent: null } => 2,
+        _ => 3,
+    };
+
+    /// <summary>Two mentions in one sentence are one event when they share category and modality and do not name different places.</summary>
+    private static bool SameEvent(EventMention a, EventMention b) =>
+        a.Plover is not null && a.Plover == b.Plover && a.Modality == b.Modality
+        && (a.Place is null || b.Place is null || a.Place.EntityId == b.Place.EntityId);
 }

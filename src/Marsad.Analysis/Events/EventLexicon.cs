@@ -6,8 +6,9 @@ namespace Marsad.Analysis.Events;
 /// <summary>
 /// The words the event coder reads: triggers, modality cues, role nouns, armed groups, prepositions, casualty words
 /// and context words, from the team-written <c>event-lexicon.tsv</c> plus any lexicon a user imported. Every form is
-/// analysed with the same <see cref="ArabicAnalyzerChain"/> the extractor runs, and words are compared by stem id, so
-/// لغارات, الغارات and غارة all find the entry written as غارة.
+/// analysed with the same <see cref="ArabicAnalyzerChain"/> the extractor runs, and words are compared by the id of
+/// their clitic-free normalised base, so لغارات and الغارات find the entry written as غارات. Bases, not light stems:
+/// stems merge too much (مليونية with مليون, القتالية with قتال), so the lexicon lists the inflections it means.
 /// </summary>
 public sealed class EventLexicon
 {
@@ -60,8 +61,8 @@ public sealed class EventLexicon
         return lines;
     }
 
-    /// <summary>The stem id of a token, or -1 when the lexicon has no form with that stem.</summary>
-    public int Id(ReadOnlySpan<char> stem) => _lookup.TryGetValue(stem, out var id) ? id : -1;
+    /// <summary>The id of a token's clitic-free base, or -1 when the lexicon has no form with that base.</summary>
+    public int Id(ReadOnlySpan<char> word) => _lookup.TryGetValue(word, out var id) ? id : -1;
 
     /// <summary>The ISO 3166-1 alpha-3 code for an alpha-2 code, or null.</summary>
     public string? Iso3(string? iso2) => iso2 is not null && _iso3.TryGetValue(iso2, out var code) ? code : null;
@@ -159,18 +160,21 @@ public sealed class EventLexicon
                 var canonical = f[2].Split('|')[0];
                 AddForms(f[2], words => new(LexiconEntryKind.Group, words) { Code = f[1], Canonical = canonical });
                 break;
-            case "quantity":
+            case "quantity" or "number":
                 Require(f, 3);
                 var quantity = int.Parse(f[1], CultureInfo.InvariantCulture);
-                AddForms(f[2], words => new(LexiconEntryKind.Quantity, words) { Quantity = quantity });
+                var numberKind = f[0] == "number" ? LexiconEntryKind.Number : LexiconEntryKind.Quantity;
+                AddForms(f[2], words => new(numberKind, words) { Quantity = quantity });
                 break;
-            case "associate" or "light" or "demonstrative" or "relative":
+            case "associate" or "light" or "demonstrative" or "relative" or "undergo" or "nonfiller":
                 Require(f, 2);
                 var wordKind = f[0] switch
                 {
                     "associate" => LexiconEntryKind.Associate,
                     "light" => LexiconEntryKind.LightVerb,
                     "demonstrative" => LexiconEntryKind.Demonstrative,
+                    "undergo" => LexiconEntryKind.Undergo,
+                    "nonfiller" => LexiconEntryKind.NonFiller,
                     _ => LexiconEntryKind.Relative,
                 };
                 AddForms(f[1], words => new(wordKind, words));
@@ -194,16 +198,18 @@ public sealed class EventLexicon
         foreach (var written in forms.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var verb = written[0] == '+';
-            var form = verb ? written[1..] : written;
+            var passive = written[0] == '-';
+            var form = verb || passive ? written[1..] : written;
             var words = new List<int>();
             foreach (var token in _loaderChain.Analyze(form))
             {
                 if (!token.Token.IsContent) continue;
-                words.Add(Intern(token.Stem.ToString()));
+                words.Add(Intern(token.Base.ToString()));
             }
             if (words.Count == 0) continue;
             var entry = create([.. words]);
             entry.Verb = verb;
+            entry.Passive = passive;
             if (entry.Kind == LexiconEntryKind.Trigger) TriggerCount++;
             _byFirstWord[words[0]].Add(entry);
         }

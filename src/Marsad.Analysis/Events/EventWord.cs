@@ -15,12 +15,16 @@ internal struct EventWord
     public TokenKind Kind;
     public Proclitics Proclitics;
     public Enclitic Enclitic;
+    public bool StopWord;
 
     /// <summary>Sentence-final punctuation: modality and actor windows do not reach across it.</summary>
     public bool HardStop;
 
     public LexiconEntry? Trigger;
     public int TriggerLength;
+
+    /// <summary>Inside a multi-word trigger (ناسفة in عبوة ناسفة): never a role filler.</summary>
+    public bool InTrigger;
     /// <summary>A modality cue that acts on a trigger after it (before/near cues).</summary>
     public LexiconEntry? Cue;
     public int CueLength;
@@ -37,10 +41,15 @@ internal struct EventWord
     public string? Fatality;
     public string? Context;
     public int Quantity;
+
+    /// <summary>The value of a number word beyond ten (أربعون), 0 otherwise.</summary>
+    public int Number;
     public bool Veto;
     public bool Associate;
     public bool LightVerb;
     public bool Demonstrative;
+    public bool Undergo;
+    public bool NonFiller;
     public bool Relative;
 
     /// <summary>Index of the participant covering this word, or -1.</summary>

@@ -13,6 +13,9 @@ internal enum LexiconEntryKind : byte
     Associate,
     LightVerb,
     Demonstrative,
+    Undergo,
+    NonFiller,
+    Number,
     Relative,
     Fatality,
     Quantity,
@@ -49,4 +52,7 @@ internal sealed class LexiconEntry(LexiconEntryKind kind, int[] words)
 
     /// <summary>An active verb form (written with a leading + in the lexicon): its subject may follow it.</summary>
     public bool Verb { get; set; }
+
+    /// <summary>A passive verb form (a leading - in the lexicon): what follows it underwent the event.</summary>
+    public bool Passive { get; set; }
 }

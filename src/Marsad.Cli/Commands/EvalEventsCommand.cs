@@ -19,26 +19,28 @@ public static class EvalEventsCommand
     {
         var gold = new Option<string?>("--gold") { Description = "PETRARCH gold XML file. Default: both shared data/events/gold-dev files." };
         var split = SplitOption.Create("topic-test.tsv");
+        var errors = new Option<string?>("--errors") { Description = "Write the sentences the coder missed or disagreed on (and false positives) to this TSV file." };
         var json = new Option<bool>("--json")
         {
             Description = "Print one JSON object {sentences, category_recall, actor_agreement, false_positive_rate} (with --gold), or one per default file under its name.",
         };
-        var command = new Command("events", "Score the event coder: gold category recall, actor agreement, false positives on sport/technology/culture.") { gold, split, json };
+        var command = new Command("events", "Score the event coder: gold category recall, actor agreement, false positives on sport/technology/culture.") { gold, split, errors, json };
         command.SetAction(result =>
         {
             var files = result.GetValue(gold) is { } one
                 ? [one]
                 : Array.ConvertAll(DefaultGoldFiles, f => CliEnvironment.SharedPath(Path.Combine("data", "events", "gold-dev", f)));
             var pipeline = DefaultPipeline.Create();
+            using var errorWriter = result.GetValue(errors) is { } errorPath ? new StreamWriter(errorPath) : null;
             var scores = new List<(string File, EventGoldScore Score)>();
             foreach (var file in files)
             {
                 if (!File.Exists(file)) throw new CliException($"{file}: gold file not found");
-                scores.Add((file, EventEvaluator.ScoreGold(pipeline, PetrarchGold.Read(file))));
+                scores.Add((file, EventEvaluator.ScoreGold(pipeline, PetrarchGold.Read(file), errorWriter)));
             }
             var splitFile = SplitOption.Resolve(result.GetValue(split), "topic-test.tsv");
             var quiet = CorpusSplit.Read(splitFile).Where(row => EventEvaluator.QuietTopics.Contains(row.Label)).Select(row => row.Article);
-            var falsePositives = EventEvaluator.ScoreFalsePositives(pipeline, quiet);
+            var falsePositives = EventEvaluator.ScoreFalsePositives(pipeline, quiet, errorWriter);
 
             if (result.GetValue(json))
             {
