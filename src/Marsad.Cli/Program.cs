@@ -20,6 +20,7 @@ public static class Program
             CheckCommand.Create(),
             ExportCommand.Create(),
             GazetteerCommand.Create(),
+            EventsCommand.Create(),
             ServeCommand.Create(),
         };
         try

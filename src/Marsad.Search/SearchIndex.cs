@@ -210,6 +210,34 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The ids of the best <paramref name="max"/> articles matching <paramref name="request"/> (its query and filters;
+    /// limit and offset are ignored), best first, with nothing else read: what "events of the articles a search finds" needs.
+    /// </summary>
+    /// <exception cref="QuerySyntaxException">The query text is refused.</exception>
+    public IReadOnlyList<string> MatchingIds(SearchRequest request, int max)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var parsed = UserQuery.Parse(request.Query);
+        var built = _queries.Build(parsed) ?? (HasFilters(request) && parsed.IsEmpty ? new BuiltQuery(new MatchAllDocsQuery(), new HashSet<string>()) : null);
+        if (built is null) return [];
+        var query = ApplyFilters(built.Query, request);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(query, max);
+            var ids = new List<string>(top.ScoreDocs.Length);
+            var fields = new HashSet<string> { IdField };
+            foreach (var scored in top.ScoreDocs) ids.Add(searcher.Doc(scored.Doc, fields).Get(IdField));
+            return ids;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     public void Dispose()
     {
         _searchers.Dispose();
