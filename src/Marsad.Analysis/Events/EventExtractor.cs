@@ -45,7 +45,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         var found = new List<Found>();
         for (var i = 0; i < words.Length; i++)
         {
-            if (words[i].Trigger is not null && Read(document, words, candidates, i, found) is { } read) found.Add(read);
+            // إطلاق النار inside وقف إطلاق النار is part of the ceasefire, not a shooting.
+            if (words[i].Trigger is not null && !words[i].InTrigger && Read(document, words, candidates, i, found) is { } read) found.Add(read);
         }
         return Merge(found);
     }
@@ -62,12 +63,14 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             {
                 var start = sentence.Start + token.Token.Start;
                 var isContent = token.Token.IsContent;
+                var (id, baseId) = isContent ? WordIds(token.Normalized, token.Clitics.Proclitics, token.Base) : (-1, -1);
                 words.Add(new EventWord
                 {
                     Start = start,
                     End = start + token.Token.Length,
                     Sentence = s,
-                    Id = isContent ? WordId(token.Base) : -1,
+                    Id = id,
+                    BaseId = baseId,
                     Kind = token.Token.Kind,
                     Proclitics = token.Clitics.Proclitics,
                     Enclitic = token.Clitics.Enclitic,
@@ -81,16 +84,31 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     }
 
     /// <summary>
-    /// The lexicon id of a base; when the lexicon lacks that inflection, of the form without the accusative ending ا
-    /// (مسلحا, انتحاريا) or the dual ending ان/ين (جنديان → جندي), which the lexicon need not list for every word.
+    /// The lexicon ids of a word: first as written (whole, then without a leading و/ف, then as ال + base when it has
+    /// the article: وبالمجلس → المجلس), and second by its base (مجلس), which finds entries listed without the article.
+    /// When neither is known, the base without the accusative ending ا (مسلحا) or the dual ending ان/ين (جنديان) is
+    /// tried, since the lexicon need not list every inflection.
     /// </summary>
-    private int WordId(ReadOnlySpan<char> word)
+    private (int Id, int BaseId) WordIds(ReadOnlySpan<char> normalized, Proclitics proclitics, ReadOnlySpan<char> word)
     {
-        var id = Lexicon.Id(word);
-        if (id >= 0 || word.Length <= 3) return id;
-        if (word[^1] == 'ا') return Lexicon.Id(word[..^1]);
-        if (word.Length > 4 && word[^1] == 'ن' && word[^2] is 'ا' or 'ي') return Lexicon.Id(word[..^2]);
-        return id;
+        var id = Lexicon.Id(normalized);
+        if (id < 0 && (proclitics & (Proclitics.Wa | Proclitics.Fa)) != 0 && normalized.Length > 3) id = Lexicon.Id(normalized[1..]);
+        if (id < 0 && proclitics.HasFlag(Proclitics.Al) && word.Length + 2 <= 64)
+        {
+            Span<char> definite = stackalloc char[word.Length + 2];
+            definite[0] = 'ا';
+            definite[1] = 'ل';
+            word.CopyTo(definite[2..]);
+            id = Lexicon.Id(definite);
+        }
+        var baseId = Lexicon.Id(word);
+        if (id < 0 && baseId < 0 && word.Length > 3)
+        {
+            if (word[^1] == 'ا') baseId = Lexicon.Id(word[..^1]);
+            else if (word.Length > 4 && word[^1] == 'ن' && word[^2] is 'ا' or 'ي') baseId = Lexicon.Id(word[..^2]);
+        }
+        if (id < 0) return (baseId, -1);
+        return (id, baseId == id ? -1 : baseId);
     }
 
     /// <summary>Marks, at each word, the longest lexicon form of each kind that starts there.</summary>
@@ -98,7 +116,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     {
         for (var i = 0; i < words.Length; i++)
         {
-            foreach (var entry in Lexicon.EntriesStartingWith(words[i].Id))
+            foreach (var entry in Entries(words[i]))
             {
                 var length = entry.Words.Length;
                 if (!Matches(words, i, entry.Words)) continue;
@@ -174,12 +192,20 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         }
     }
 
+    private IEnumerable<LexiconEntry> Entries(EventWord word)
+    {
+        foreach (var entry in Lexicon.EntriesStartingWith(word.Id)) yield return entry;
+        if (word.BaseId < 0) yield break;
+        foreach (var entry in Lexicon.EntriesStartingWith(word.BaseId)) yield return entry;
+    }
+
     private static bool Matches(EventWord[] words, int at, int[] ids)
     {
         if (at + ids.Length > words.Length) return false;
         for (var k = 1; k < ids.Length; k++)
         {
-            if (words[at + k].Id != ids[k] || words[at + k].Sentence != words[at].Sentence) return false;
+            var w = words[at + k];
+            if (w.Id != ids[k] && w.BaseId != ids[k] || w.Sentence != words[at].Sentence) return false;
         }
         return true;
     }
@@ -323,7 +349,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     /// <summary>المدينة → the last town named; المجلس → the last organisation whose name starts with مجلس.</summary>
     private static Candidate? ResolveAnaphor(Document document, EventWord[] words, List<Candidate> before, int at)
     {
-        if (at >= words.Length || words[at].Anaphor is not { } anaphor) return null;
+        // Only a definite noun points back: عاصمة الشرق is not "the capital" already named.
+        if (at >= words.Length || words[at].Anaphor is not { } anaphor || !words[at].Proclitics.HasFlag(Proclitics.Al)) return null;
         for (var c = before.Count - 1; c >= 0; c--)
         {
             var antecedent = before[c];
@@ -333,7 +360,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                 "CITY" => antecedent.IsPlace && antecedent.Place!.Kind is PlaceKind.City or PlaceKind.Capital,
                 "REGION" => antecedent.IsPlace && antecedent.Place!.Kind != PlaceKind.Country,
                 "COUNTRY" => antecedent.IsPlace && antecedent.Place!.Kind == PlaceKind.Country,
-                _ => antecedent.Type is "ORG" or "GROUP" && words[antecedent.FirstWord].Id == words[at].Id,
+                _ => antecedent.Type is "ORG" or "GROUP" && SameWord(words[antecedent.FirstWord], words[at]),
             };
             if (!fits) continue;
             var candidate = Make(document, words, at, at + 1, Text(document, words, at, at + 1), antecedent.Type);
@@ -399,6 +426,9 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             : 0;
     }
 
+    private static bool SameWord(EventWord a, EventWord b) =>
+        a.Id >= 0 && (a.Id == b.Id || a.Id == b.BaseId) || a.BaseId >= 0 && (a.BaseId == b.Id || a.BaseId == b.BaseId);
+
     private static Candidate Make(Document document, EventWord[] words, int first, int end, string text, string type) => new()
     {
         FirstWord = first,
@@ -430,7 +460,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         var score = definition.Weight;
         if (definition.Plover == "ASSAULT" && context.Armed) score += ContextBonus;
         if (definition.Plover == "PROTEST" && context.Protest) score += ContextBonus;
-        if (context.OffTopic && definition.Plover is "ASSAULT" or "PROTEST") score -= OffTopicPenalty;
+        if (context.OffTopic) score -= OffTopicPenalty;
         if (context.Accident && !context.Armed && definition.Plover == "ASSAULT") return null;
         if (score < Threshold) return null;
 

@@ -6,9 +6,10 @@ namespace Marsad.Analysis.Events;
 /// <summary>
 /// The words the event coder reads: triggers, modality cues, role nouns, armed groups, prepositions, casualty words
 /// and context words, from the team-written <c>event-lexicon.tsv</c> plus any lexicon a user imported. Every form is
-/// analysed with the same <see cref="ArabicAnalyzerChain"/> the extractor runs, and words are compared by the id of
-/// their clitic-free normalised base, so لغارات and الغارات find the entry written as غارات. Bases, not light stems:
-/// stems merge too much (مليونية with مليون, القتالية with قتال), so the lexicon lists the inflections it means.
+/// analysed with the same <see cref="ArabicAnalyzerChain"/> the extractor runs and kept under its normalised form and,
+/// when only the article or a pronoun was split off, its base; the extractor looks a word up whole, without a leading
+/// و/ف, then by base, so لغارات and الغارات find the entry written as غارات. Not light stems: stems merge too much
+/// (مليونية with مليون, القتالية with قتال), so the lexicon lists the inflections it means.
 /// </summary>
 public sealed class EventLexicon
 {
@@ -204,7 +205,11 @@ public sealed class EventLexicon
             foreach (var token in _loaderChain.Analyze(form))
             {
                 if (!token.Token.IsContent) continue;
-                words.Add(Intern(token.Base.ToString()));
+                var id = Intern(token.Normalized.ToString());
+                // The base is an alias only when what the segmenter stripped is the article or a pronoun: in فجرت the
+                // ف is a root letter, and its "base" جرت (took place) must not find the bombing.
+                if ((token.Clitics.Proclitics & ~Proclitics.Al) == 0) _ids.TryAdd(token.Base.ToString(), id);
+                words.Add(id);
             }
             if (words.Count == 0) continue;
             var entry = create([.. words]);
@@ -218,7 +223,8 @@ public sealed class EventLexicon
     private int Intern(string stem)
     {
         if (_ids.TryGetValue(stem, out var id)) return id;
-        id = _ids.Count;
+        // Aliases share ids, so the next id is the number of distinct words, not of keys.
+        id = _byFirstWord.Count;
         _ids.Add(stem, id);
         _byFirstWord.Add([]);
         return id;

@@ -12,6 +12,9 @@ internal struct EventWord
     public int End;
     public int Sentence;
     public int Id;
+
+    /// <summary>The id of the word's base when it differs from <see cref="Id"/> (وبالمجلس: المجلس and مجلس), else -1.</summary>
+    public int BaseId;
     public TokenKind Kind;
     public Proclitics Proclitics;
     public Enclitic Enclitic;
