@@ -175,6 +175,9 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                     case LexiconEntryKind.Number:
                         w.Number = entry.Quantity;
                         break;
+                    case LexiconEntryKind.Resumptive:
+                        w.Resumptive = true;
+                        break;
                     case LexiconEntryKind.NonFiller:
                         w.NonFiller = true;
                         break;
@@ -476,6 +479,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         if (roles.Actor is null && previous is { Actor: { Inferred: false } previousActor, Target: { } previousTarget } && roles.Target is { } sharedTarget
             && (previousTarget.EntityId is not null && previousTarget.EntityId == sharedTarget.Candidate.EntityId || previousTarget.Name == sharedTarget.Candidate.Name))
             roles.Actor = candidates.Find(c => c.Start == previousActor.Start) is { } shared ? new Role(shared, false) : null;
+        if (roles.Actor is null && !roles.Passive && Reporter(words, candidates, i) is { } reporter) roles.Actor = new Role(reporter, false);
         if (roles.Actor is null && !roles.Passive && definition.Plover != "PROTEST")
             roles.Actor = InferActor(words, candidates, i, roles.Target, associates);
         var place = ReadPlace(words, candidates, i, end, sentenceFirst, sentenceEnd, roles.Target, roles.Pronoun);
@@ -883,6 +887,25 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             }
         }
         return result;
+    }
+
+    /// <summary>
+    /// قال حلف شمال الأطلسي إنه قتل …: a "that he/it/they" at most four words before the trigger makes the one who
+    /// reported it — the nearest participant that can act, within ten words before — the actor.
+    /// </summary>
+    private static Candidate? Reporter(EventWord[] words, List<Candidate> candidates, int i)
+    {
+        for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
+        {
+            if (words[k].HardStop || words[k].Sentence != words[i].Sentence) return null;
+            if (!words[k].Resumptive) continue;
+            for (var j = k - 1; j >= Math.Max(0, k - 10) && words[j].Sentence == words[i].Sentence; j--)
+            {
+                if (words[j].Participant >= 0 && candidates[words[j].Participant] is { CanAct: true } reporter) return reporter;
+            }
+            return null;
+        }
+        return null;
     }
 
     /// <summary>

@@ -167,7 +167,7 @@ public sealed class EventLexicon
                 var numberKind = f[0] == "number" ? LexiconEntryKind.Number : LexiconEntryKind.Quantity;
                 AddForms(f[2], words => new(numberKind, words) { Quantity = quantity });
                 break;
-            case "associate" or "light" or "demonstrative" or "relative" or "undergo" or "nonfiller":
+            case "associate" or "light" or "demonstrative" or "relative" or "undergo" or "nonfiller" or "resumptive":
                 Require(f, 2);
                 var wordKind = f[0] switch
                 {
@@ -176,6 +176,7 @@ public sealed class EventLexicon
                     "demonstrative" => LexiconEntryKind.Demonstrative,
                     "undergo" => LexiconEntryKind.Undergo,
                     "nonfiller" => LexiconEntryKind.NonFiller,
+                    "resumptive" => LexiconEntryKind.Resumptive,
                     _ => LexiconEntryKind.Relative,
                 };
                 AddForms(f[1], words => new(wordKind, words));

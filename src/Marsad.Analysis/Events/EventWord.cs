@@ -53,6 +53,7 @@ internal struct EventWord
     public bool Demonstrative;
     public bool Undergo;
     public bool NonFiller;
+    public bool Resumptive;
     public bool Relative;
 
     /// <summary>Index of the participant covering this word, or -1.</summary>

@@ -16,6 +16,7 @@ internal enum LexiconEntryKind : byte
     Undergo,
     NonFiller,
     Number,
+    Resumptive,
     Relative,
     Fatality,
     Quantity,
