@@ -61,6 +61,24 @@ public sealed record TopicTrainingOptions
     /// </summary>
     public bool SourceClasses { get; init; } = true;
 
+    /// <summary>NB-SVM scaling: each class's SVM sees features scaled by (|log-count ratio| + NbFloor)^NbPower; 0 = off.</summary>
+    public double NbPower { get; init; }
+
+    public double NbAlpha { get; init; } = 1;
+
+    public double NbFloor { get; init; }
+
+    /// <summary>
+    /// With <see cref="SourceClasses"/>, also train a head of plain label classes on the same features and mix
+    /// the two heads' calibrated probabilities (weights fitted on dev).
+    /// </summary>
+    public bool LabelHead { get; init; }
+
+    /// <summary>
+    /// After calibrating on dev, train the final model on train and dev together, keeping the calibration.
+    /// </summary>
+    public bool RefitWithDev { get; init; }
+
     public int Seed { get; init; } = 17;
 
     /// <summary>Classes are trained one-vs-rest in parallel on this many threads.</summary>
