@@ -72,7 +72,7 @@ public static class TrainCommand
             if (cache is not null && File.Exists(cache))
             {
                 using var stream = File.OpenRead(cache);
-                res = NerResources.Load(stream);
+                res = NerResources.Load(stream).WithNews(shared, resourceOptions.MaxNewsDocuments);
             }
             else
             {
