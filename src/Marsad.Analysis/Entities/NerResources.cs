@@ -11,6 +11,9 @@ public sealed class NerResources
     internal const byte GazLocation = 1;
     internal const byte GazCountry = 2;
     internal const byte GazActor = 4;
+    internal const byte GazKnownPerson = 8;
+    internal const byte GazKnownOrganisation = 16;
+    internal const byte GazKnownOther = 32;
     internal const int GazetteerMaxTokens = 4;
 
     /// <summary>Cluster value of a word that has a news frequency but no cluster.</summary>
@@ -63,6 +66,7 @@ public sealed class NerResources
         var gazetteer = new Dictionary<uint, byte>();
         if (options.UseGazetteers) LoadGazetteers(Path.Combine(dataRoot, "gazetteer"), gazetteer);
         if (options.UseActorDictionary) LoadActors(Path.Combine(dataRoot, "events", "petrarch-arabic", "actor_dict_ar_v4.txt"), gazetteer);
+        if (options.UseKnownEntities) AddKnownEntities(KnownEntities.Default, gazetteer);
         var clusters = new Dictionary<uint, int>();
         var clusters2 = new Dictionary<uint, int>();
         if (options.SecondClusters)
@@ -131,6 +135,16 @@ public sealed class NerResources
         foreach (var file in new[] { "libya-places.json", "saudi-cities.json" })
             WalkJson(Path.Combine(dir, file), gazetteer, GazLocation);
         WalkJson(Path.Combine(dir, "countries.json"), gazetteer, GazCountry);
+    }
+
+    /// <summary>The team's lexicon of well-known entities, one gazetteer bit per type (places are left to the place gazetteers).</summary>
+    private static void AddKnownEntities(KnownEntities known, Dictionary<uint, byte> gazetteer)
+    {
+        foreach (var (type, name) in known.FeatureNames)
+        {
+            var kind = type switch { "PERS" => GazKnownPerson, "ORG" => GazKnownOrganisation, "LOC" => GazLocation, _ => GazKnownOther };
+            AddPhrase(gazetteer, name, kind);
+        }
     }
 
     /// <summary>PETRARCH actor entries are underscore-joined phrases (people, organisations, groups) whose codes follow in brackets.</summary>

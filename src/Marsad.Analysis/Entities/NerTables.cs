@@ -5,8 +5,11 @@ namespace Marsad.Analysis.Entities;
 /// word clusters and the news type profiles. Built at training time and stored in the model file, so tagging
 /// never needs the shared data. Immutable once built.
 /// </summary>
-internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashIndex profiles, HashIndex clusters2)
+internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashIndex profiles, HashIndex clusters2, NerFeatureSet features = NerFeatureSet.None)
 {
+    /// <summary>Optional feature groups the model was trained with; the extractor must emit exactly these.</summary>
+    public NerFeatureSet Features { get; } = features;
+
     public HashIndex Gazetteer { get; } = gazetteer;
 
     /// <summary>Normalised word to its cluster leaf (see <see cref="WordClusterBuilder"/>).</summary>
@@ -22,6 +25,7 @@ internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashInd
 
     public void Write(BinaryWriter w)
     {
+        w.Write((int)Features);
         WriteTable(w, Gazetteer);
         WriteTable(w, Clusters);
         WriteTable(w, Profiles);
@@ -30,7 +34,8 @@ internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashInd
 
     public static NerTables Read(BinaryReader r)
     {
-        var tables = new NerTables(ReadTable(r), ReadTable(r), ReadTable(r), ReadTable(r));
+        var features = (NerFeatureSet)r.ReadInt32();
+        var tables = new NerTables(ReadTable(r), ReadTable(r), ReadTable(r), ReadTable(r), features);
         // Nearly all phrase lookups while tagging miss (as do rare words' lookups); the filters answer those from cache.
         tables.Gazetteer.BuildFilter();
         tables.Clusters.BuildFilter();
@@ -69,4 +74,11 @@ internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashInd
         }
         return table;
     }
+}
+
+/// <summary>Optional feature groups, recorded in the model file.</summary>
+[Flags]
+public enum NerFeatureSet
+{
+    None = 0,
 }

@@ -54,7 +54,7 @@ public static class NerTrainer
             var table = NewsProfiles.Build(contextModel, news(), options.ProfileMinCount, options.Log);
             profiles = NerTables.ToIndex(table.Select(p => (p.Key, p.Value)));
         }
-        var tables = new NerTables(gazetteer, clusters, profiles, NerTables.ToIndex(resources.Clusters2.Select(p => (p.Key, p.Value))));
+        var tables = new NerTables(gazetteer, clusters, profiles, NerTables.ToIndex(resources.Clusters2.Select(p => (p.Key, p.Value))), options.Features);
         var extractor = new NerFeatureExtractor(tables);
 
         var data = new Sample[train.Count];

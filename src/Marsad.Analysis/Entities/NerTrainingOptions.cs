@@ -42,6 +42,9 @@ public sealed record NerTrainingOptions
     /// <summary>Words seen fewer times than this in the news get no profile.</summary>
     public int ProfileMinCount { get; init; } = 3;
 
+    /// <summary>Optional feature groups (see <see cref="NerFeatureSet"/>).</summary>
+    public NerFeatureSet Features { get; init; }
+
     /// <summary>Seed for the per-epoch shuffle, so a run is reproducible.</summary>
     public int Seed { get; init; } = 7;
 
