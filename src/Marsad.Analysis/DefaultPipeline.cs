@@ -32,7 +32,7 @@ public static class DefaultPipeline
         new SentenceComponent(SentenceSplitter.Default),
         new KeywordComponent(KeywordExtractor.Default),
         new SummaryComponent(Summarizer.Default),
-        new EntityComponent(),
+        new EntityComponent(Gazetteer.Default),
         new EntityLinkingComponent(Gazetteer.Default),
         new TopicComponent(TopicModel.LoadDefault()),
         new DateComponent(),

@@ -1,17 +1,22 @@
 using Marsad.Analysis.Entities;
+using Marsad.Analysis.Places;
 using Marsad.Text;
 
 namespace Marsad.Analysis.Components;
 
 /// <summary>
 /// Tags people, places, organisations and other names with the shipped NER model, sentence by sentence with the
-/// whole article as context, and maps the tagged tokens back to char offsets in the body.
-/// Runs after <see cref="SentenceComponent"/>.
+/// whole article as context, then lets the team's <see cref="KnownEntities"/> lexicon override the model where
+/// it knows a name (a known name replaces the model's spans it covers, and carries its canonical name), and maps
+/// the tagged tokens back to char offsets in the body. Runs after <see cref="SentenceComponent"/>.
 /// </summary>
-public sealed class EntityComponent : IPipelineComponent
+public sealed class EntityComponent(Gazetteer? places = null, KnownEntities? known = null) : IPipelineComponent
 {
     [ThreadStatic]
     private static NerTagger? t_tagger;
+
+    private readonly Gazetteer _places = places ?? Gazetteer.BuiltIn;
+    private readonly KnownEntities _known = known ?? KnownEntities.Default;
 
     public string Name => "entities";
 
@@ -38,37 +43,37 @@ public sealed class EntityComponent : IPipelineComponent
         }
         var tagger = t_tagger ??= new NerTagger();
         var tags = tagger.TagDocument(sentences);
-        for (var s = 0; s < tags.Length; s++) AddMentions(document, body, tags[s], offsets[s]);
+        for (var s = 0; s < tags.Length; s++)
+        {
+            var spans = Merge(BioDecoder.Spans(tags[s]), _known.Match(sentences[s], IsPlace));
+            foreach (var (type, start, end, canonical) in spans)
+            {
+                var from = offsets[s][start].Start;
+                var to = offsets[s][end - 1].End;
+                document.Entities.Add(new EntityMention(type, from, to, body[from..to]) { Canonical = canonical });
+            }
+        }
     }
 
-    /// <summary>BIO decoding under conlleval rules: an I- tag of another type than the open span starts a new one.</summary>
-    private static void AddMentions(Document document, string body, string[] tags, List<Token> tokens)
+    private bool IsPlace(string text) => _places.Find(text).Count > 0;
+
+    /// <summary>
+    /// The model's spans (conlleval reading of its BIO tags) with the lexicon's matches laid over them: a match
+    /// replaces the spans that lie inside it; a match that a model span only partly covers, or that lies inside a
+    /// longer model span, is dropped (the model saw a longer name there).
+    /// </summary>
+    internal static List<(string Type, int Start, int End, string? Canonical)> Merge(
+        List<(string Type, int Start, int End)> model, List<KnownEntityMatch> matches)
     {
-        string? type = null;
-        var start = 0;
-        var end = 0;
-        void Close()
+        var result = model.Select(m => (m.Type, m.Start, m.End, Canonical: (string?)null)).ToList();
+        foreach (var match in matches)
         {
-            if (type is not null) document.Entities.Add(new EntityMention(type, start, end, body[start..end]));
-            type = null;
+            var overlapping = result.FindAll(m => m.Start < match.End && match.Start < m.End);
+            if (overlapping.Exists(m => m.Start < match.Start || m.End > match.End)) continue;
+            result.RemoveAll(m => m.Start < match.End && match.Start < m.End);
+            result.Add((match.Entity.Type, match.Start, match.End, match.Entity.Canonical));
         }
-        for (var i = 0; i < tags.Length; i++)
-        {
-            var tag = tags[i];
-            if (tag == "O")
-            {
-                Close();
-                continue;
-            }
-            var tagType = tag[2..];
-            if (tag[0] == 'B' || type != tagType)
-            {
-                Close();
-                type = tagType;
-                start = tokens[i].Start;
-            }
-            end = tokens[i].End;
-        }
-        Close();
+        result.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return result;
     }
 }

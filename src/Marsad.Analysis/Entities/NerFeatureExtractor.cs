@@ -14,8 +14,11 @@ internal sealed class NerFeatureExtractor
     private const int TCluster = 40, TClusterBare = 44, TClusterM1 = 48, TClusterP1 = 50, TClusterM1Word = 52, TClusterP1Word = 53;
     private const int TGaz = 60, TGazM1 = 61, TGazP1 = 62, TGazWord = 63;
     private const int TTrigger = 70, TTriggerM1 = 71, TTriggerM2 = 72, TTriggerP1 = 73, TTriggerM1Cluster = 74;
-    private const int TClusterKey = 251, TPhraseKey = 252, TDocKey = 253;
-    public const int MaxFeaturesPerToken = 64;
+    private const int TProfile = 80, TProfileTop = 84, TProfileM1 = 85, TProfileP1 = 86, TProfileNone = 87;
+    private const int TCluster2 = 90, TCluster2M1 = 94, TCluster2P1 = 95;
+    private const int TFreq = 120, TFreqBare = 121, TFreqShape = 122, TFreqM1 = 123, TFreqP1 = 124;
+    private const int TClusterKey = 251, TProfileKey = 254, TPhraseKey = 252, TDocKey = 253;
+    public const int MaxFeaturesPerToken = 96;
 
     /// <summary>Number of leading features per token that identify the word itself (word, bare form, word bigrams).</summary>
     public const int LexicalFeatures = 6;
@@ -24,22 +27,34 @@ internal sealed class NerFeatureExtractor
 
     private readonly HashIndex _gazetteer;
     private readonly HashIndex _clusters;
+    private readonly HashIndex _profiles;
+    private readonly HashIndex _clusters2;
 
     private char[] _chars = new char[1024];
     private int[] _normStart = new int[64], _normLength = new int[64], _clitic = new int[64], _bare = new int[64];
     private bool[] _lil = new bool[64];
-    private int[] _cluster = new int[64], _clusterBare = new int[64];
+    private int[] _cluster = new int[64], _clusterBare = new int[64], _profile = new int[64], _cluster2 = new int[64], _freq = new int[64], _freqBare = new int[64];
     private byte[] _gazBegin = new byte[64], _gazInside = new byte[64], _trigger = new byte[64];
     private uint[] _docKeys = new uint[64];
     private uint[] _features = new uint[64 * MaxFeaturesPerToken];
     private int[] _offsets = new int[65];
     private int _count;
 
-    public NerFeatureExtractor(HashIndex gazetteer, HashIndex clusters)
+    public NerFeatureExtractor(NerTables tables)
     {
-        _gazetteer = gazetteer;
-        _clusters = clusters;
+        _gazetteer = tables.Gazetteer;
+        _clusters = tables.Clusters;
+        _profiles = tables.Profiles;
+        _clusters2 = tables.Clusters2;
+        foreach (var (_, value) in _clusters.Entries())
+        {
+            _hasFrequencies = value >> 16 != 0;
+            break;
+        }
     }
+
+    /// <summary>Whether the cluster table also carries news frequency buckets (see <see cref="NerResources.FrequencyBucket"/>).</summary>
+    private readonly bool _hasFrequencies;
 
     public ReadOnlySpan<uint> Features => _features.AsSpan(0, _offsets[_count]);
 
@@ -49,6 +64,9 @@ internal sealed class NerFeatureExtractor
     public ReadOnlySpan<uint> DocumentKeys => _docKeys.AsSpan(0, _count);
 
     public static uint ClusterKey(ReadOnlySpan<char> normalizedWord) => FeatureHash.Of(TClusterKey, normalizedWord);
+
+    /// <summary>Key of a word's news profile: its article-less, proclitic-less normalised form.</summary>
+    public static uint ProfileKey(ReadOnlySpan<char> bareWord) => FeatureHash.Of(TProfileKey, bareWord);
 
     public static uint PhraseKey(IReadOnlyList<string> normalizedTokens)
     {
@@ -85,7 +103,7 @@ internal sealed class NerFeatureExtractor
         {
             var size = Math.Max(n, _normStart.Length * 2);
             _normStart = new int[size]; _normLength = new int[size]; _clitic = new int[size]; _bare = new int[size];
-            _lil = new bool[size]; _cluster = new int[size]; _clusterBare = new int[size];
+            _lil = new bool[size]; _cluster = new int[size]; _clusterBare = new int[size]; _profile = new int[size]; _cluster2 = new int[size]; _freq = new int[size]; _freqBare = new int[size];
             _gazBegin = new byte[size]; _gazInside = new byte[size]; _trigger = new byte[size]; _docKeys = new uint[size];
             _features = new uint[size * MaxFeaturesPerToken];
             _offsets = new int[size + 1];
@@ -100,9 +118,15 @@ internal sealed class NerFeatureExtractor
             at += len;
             var w = Norm(i);
             _clitic[i] = ArabicForms.SplitProclitics(w, out _bare[i], out _lil[i]);
-            _cluster[i] = _clusters.Get(ClusterKey(w));
-            _clusterBare[i] = _bare[i] > 0 ? _clusters.Get(ClusterKey(w[_bare[i]..])) : _cluster[i];
+            var raw = _clusters.Get(ClusterKey(w));
+            var rawBare = _bare[i] > 0 ? _clusters.Get(ClusterKey(w[_bare[i]..])) : raw;
+            _cluster[i] = Leaf(raw);
+            _clusterBare[i] = Leaf(rawBare);
+            _freq[i] = raw < 0 ? 0 : raw >> 16;
+            _freqBare[i] = rawBare < 0 ? 0 : rawBare >> 16;
             _trigger[i] = NerTriggers.Lookup(w[_bare[i]..], w);
+            _cluster2[i] = _clusters2.Count > 0 ? _clusters2.Get(ClusterKey(w)) : -1;
+            _profile[i] = _profiles.Count > 0 ? _profiles.Get(ProfileKey(w[_bare[i]..])) : -1;
             _docKeys[i] = HasLetters(w[_bare[i]..]) ? FeatureHash.Of(TDocKey, w[_bare[i]..]) : 0;
             _gazBegin[i] = 0;
             _gazInside[i] = 0;
@@ -110,6 +134,9 @@ internal sealed class NerFeatureExtractor
         if (_gazetteer.Count > 0)
             for (var i = 0; i < n; i++) MatchGazetteer(i);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Leaf(int raw) => raw < 0 || (raw & 0xFFFF) == NerResources.ClusterNone ? -1 : raw & 0xFFFF;
 
     private ReadOnlySpan<char> Norm(int i) => _chars.AsSpan(_normStart[i], _normLength[i]);
 
@@ -252,6 +279,29 @@ internal sealed class NerFeatureExtractor
         h.Add(nextBare);
         f[pos++] = h.Finish();
 
+        if (_hasFrequencies)
+        {
+            f[pos++] = HashInt(TFreq, _freq[i], 0);
+            f[pos++] = HashInt(TFreqBare, _freqBare[i], _bare[i] > 0 ? 1 : 0);
+            f[pos++] = HashInt(TFreqShape, _freq[i], (sl > 0 ? shape[0] : 0) | (Math.Min(w.Length, 12) << 8));
+            f[pos++] = HashInt(TFreqM1, i > 0 ? _freq[i - 1] : -1, 0);
+            f[pos++] = HashInt(TFreqP1, i + 1 < _count ? _freq[i + 1] : -1, 0);
+        }
+
+        if (_clusters2.Count > 0)
+        {
+            var c2 = _cluster2[i];
+            if (c2 >= 0)
+                for (var level = 1; level <= WordClusterBuilder.Depth; level++)
+                    f[pos++] = HashInt(TCluster2 + level - 1, level, c2 >> (3 * (WordClusterBuilder.Depth - level)));
+            else
+                f[pos++] = HashInt(TCluster2, 9, 0);
+            var c2m = i > 0 ? _cluster2[i - 1] : -2;
+            var c2p = i + 1 < _count ? _cluster2[i + 1] : -2;
+            f[pos++] = HashInt(TCluster2M1, 3, c2m < 0 ? c2m : c2m >> 3);
+            f[pos++] = HashInt(TCluster2P1, 3, c2p < 0 ? c2p : c2p >> 3);
+        }
+
         var gb = _gazBegin[i];
         var gi = _gazInside[i];
         if (gb != 0) f[pos++] = HashInt(TGaz, 'B', gb);
@@ -259,6 +309,24 @@ internal sealed class NerFeatureExtractor
         if (gb != 0 || gi != 0) f[pos++] = HashInt(TGazWord, gb, gi);
         if (i > 0 && (_gazBegin[i - 1] | _gazInside[i - 1]) != 0) f[pos++] = HashInt(TGazM1, _gazBegin[i - 1], _gazInside[i - 1]);
         if (i + 1 < _count && (_gazBegin[i + 1] | _gazInside[i + 1]) != 0) f[pos++] = HashInt(TGazP1, _gazBegin[i + 1], _gazInside[i + 1]);
+
+        if (_profiles.Count > 0)
+        {
+            var pr = _profile[i];
+            if (pr >= 0)
+            {
+                for (var t = 0; t < NewsProfiles.Types; t++) f[pos++] = HashInt(TProfile + t, NewsProfiles.Share(pr, t), 0);
+                f[pos++] = HashInt(TProfileTop, NewsProfiles.Top(pr), NewsProfiles.TopShare(pr) | (NewsProfiles.CountBucket(pr) << 4) | (NewsProfiles.BeginBucket(pr) << 8));
+            }
+            else
+            {
+                f[pos++] = HashInt(TProfileNone, 0, 0);
+            }
+            var pm = i > 0 ? _profile[i - 1] : -2;
+            var pp = i + 1 < _count ? _profile[i + 1] : -2;
+            f[pos++] = HashInt(TProfileM1, pm < 0 ? pm : NewsProfiles.Top(pm), pm < 0 ? 0 : NewsProfiles.TopShare(pm));
+            f[pos++] = HashInt(TProfileP1, pp < 0 ? pp : NewsProfiles.Top(pp), pp < 0 ? 0 : NewsProfiles.TopShare(pp));
+        }
 
         if (_trigger[i] != 0) f[pos++] = HashInt(TTrigger, _trigger[i], 0);
         if (i > 0 && _trigger[i - 1] != 0)

@@ -10,23 +10,22 @@ namespace Marsad.Analysis.Entities;
 public sealed class NerModel
 {
     private const uint Magic = 0x52454E4D; // "MNER"
-    private const int Version = 2;
+    private const int Version = 3;
     private const string ResourceName = "Marsad.Analysis.ner.model";
     private static readonly Lazy<NerModel> Default = new(LoadEmbedded);
 
-    internal NerModel(NerStage first, NerStage? second, int contextWindow, float entityBias, HashIndex gazetteer, HashIndex clusters, string description)
-        : this(first, second, contextWindow, entityBias, gazetteer, clusters, description, second is null ? null : new FusedStages(first, second))
+    internal NerModel(NerStage first, NerStage? second, int contextWindow, float entityBias, NerTables tables, string description)
+        : this(first, second, contextWindow, entityBias, tables, description, second is null ? null : new FusedStages(first, second))
     {
     }
 
-    private NerModel(NerStage first, NerStage? second, int contextWindow, float entityBias, HashIndex gazetteer, HashIndex clusters, string description, FusedStages? fused)
+    private NerModel(NerStage first, NerStage? second, int contextWindow, float entityBias, NerTables tables, string description, FusedStages? fused)
     {
         EntityBias = entityBias;
         First = first;
         Second = second;
         ContextWindow = contextWindow;
-        Gazetteer = gazetteer;
-        Clusters = clusters;
+        Tables = tables;
         Description = description;
         Fused = fused;
     }
@@ -39,8 +38,7 @@ public sealed class NerModel
 
     internal NerStage First { get; }
     internal NerStage? Second { get; }
-    internal HashIndex Gazetteer { get; }
-    internal HashIndex Clusters { get; }
+    internal NerTables Tables { get; }
 
     /// <summary>How many sentences before and after a sentence the second stage looks at for repeats of a word.</summary>
     public int ContextWindow { get; }
@@ -52,7 +50,7 @@ public sealed class NerModel
     public float EntityBias { get; }
 
     /// <summary>A copy of this model with another <see cref="EntityBias"/>, for tuning the bias on held-out data without retraining.</summary>
-    public NerModel WithEntityBias(float entityBias) => new(First, Second, ContextWindow, entityBias, Gazetteer, Clusters, Description, Fused);
+    public NerModel WithEntityBias(float entityBias) => new(First, Second, ContextWindow, entityBias, Tables, Description, Fused);
 
     /// <summary>Free text recorded at training time (options, data sizes).</summary>
     public string Description { get; }
@@ -92,8 +90,7 @@ public sealed class NerModel
         First.Write(w);
         w.Write(Second is not null);
         Second?.Write(w);
-        WriteTable(w, Gazetteer);
-        WriteTable(w, Clusters);
+        Tables.Write(w);
     }
 
     public static NerModel Load(Stream stream)
@@ -109,35 +106,8 @@ public sealed class NerModel
         var bias = r.ReadSingle();
         var first = NerStage.Read(r);
         var second = r.ReadBoolean() ? NerStage.Read(r) : null;
-        var gazetteer = ReadTable(r);
-        // Nearly all phrase lookups while tagging miss (as do rare words' cluster lookups); the filters answer those from cache.
-        gazetteer.BuildFilter();
-        var clusters = ReadTable(r);
-        clusters.BuildFilter();
-        return new NerModel(first, second, window, bias, gazetteer, clusters, description);
-    }
-
-    private static void WriteTable(BinaryWriter w, HashIndex table)
-    {
-        var entries = table.Entries().OrderBy(e => e.Key).ToArray();
-        w.Write(entries.Length);
-        foreach (var (key, value) in entries)
-        {
-            w.Write(key);
-            w.Write(value);
-        }
-    }
-
-    private static HashIndex ReadTable(BinaryReader r)
-    {
-        var count = r.ReadInt32();
-        var table = new HashIndex(count);
-        for (var i = 0; i < count; i++)
-        {
-            var key = r.ReadUInt32();
-            table.Set(key, r.ReadInt32());
-        }
-        return table;
+        var tables = NerTables.Read(r);
+        return new NerModel(first, second, window, bias, tables, description);
     }
 
     private static NerModel LoadEmbedded()

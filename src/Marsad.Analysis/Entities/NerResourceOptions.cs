@@ -7,6 +7,9 @@ public sealed record NerResourceOptions
     public bool UseActorDictionary { get; init; } = true;
     public bool UseClusters { get; init; } = true;
 
+    /// <summary>Add the team's <see cref="KnownEntities"/> lexicon to the gazetteer features, one bit per type.</summary>
+    public bool UseKnownEntities { get; init; }
+
     /// <summary>Upper bound on news documents read for cluster induction (reading all of them takes about a minute).</summary>
     public int MaxNewsDocuments { get; init; } = int.MaxValue;
 
@@ -14,4 +17,17 @@ public sealed record NerResourceOptions
     public int ClusterContexts { get; init; } = 600;
     public int ClusterDimensions { get; init; } = 96;
     public int Seed { get; init; } = 17;
+
+    /// <summary>Word vectors for the clusters: skip-gram with negative sampling (true) or a truncated SVD of neighbour PPMI (false).</summary>
+    public bool SkipGramVectors { get; init; }
+
+    /// <summary>Record the news frequency bucket of every word seen at least this often (0 = off), beside its cluster.</summary>
+    public int FrequencyMinCount { get; init; }
+
+    /// <summary>Also build a second clustering from skip-gram vectors, used alongside the first.</summary>
+    public bool SecondClusters { get; init; }
+
+    public int SkipGramWindow { get; init; } = 3;
+    public int SkipGramEpochs { get; init; } = 2;
+    public int SkipGramDimensions { get; init; } = 100;
 }

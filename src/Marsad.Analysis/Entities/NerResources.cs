@@ -11,19 +11,45 @@ public sealed class NerResources
     internal const byte GazLocation = 1;
     internal const byte GazCountry = 2;
     internal const byte GazActor = 4;
+    internal const byte GazKnownPerson = 8;
+    internal const byte GazKnownOrganisation = 16;
+    internal const byte GazKnownOther = 32;
     internal const int GazetteerMaxTokens = 4;
 
-    internal NerResources(Dictionary<uint, byte> gazetteer, Dictionary<uint, int> clusters)
+    /// <summary>Cluster value of a word that has a news frequency but no cluster.</summary>
+    internal const int ClusterNone = 0xFFFF;
+
+    /// <summary>1 + ⌊log2 count⌋, at most 15.</summary>
+    internal static int FrequencyBucket(int count) => Math.Min(15, 1 + System.Numerics.BitOperations.Log2((uint)Math.Max(1, count)));
+
+    internal NerResources(Dictionary<uint, byte> gazetteer, Dictionary<uint, int> clusters, Dictionary<uint, int>? clusters2 = null)
     {
         Gazetteer = gazetteer;
         Clusters = clusters;
+        Clusters2 = clusters2 ?? [];
     }
+
+    /// <summary>A second clustering of the same words from skip-gram vectors (empty when not built).</summary>
+    internal Dictionary<uint, int> Clusters2 { get; }
 
     /// <summary>Phrase hash (normalised tokens joined by spaces) to a bit set of gazetteer kinds.</summary>
     internal Dictionary<uint, byte> Gazetteer { get; }
 
     /// <summary>Normalised word hash to its cluster leaf (a path of <see cref="WordClusterBuilder.Depth"/> base-8 digits).</summary>
     internal Dictionary<uint, int> Clusters { get; }
+
+    /// <summary>The unlabelled news as normalised token sentences, for <see cref="NewsProfiles"/>; null when unavailable.</summary>
+    internal Func<IEnumerable<List<string>>>? News { get; private init; }
+
+    /// <summary>These tables plus a news source read from the shared data (needed for news profiles).</summary>
+    public NerResources WithNews(string sharedDataRoot, int maxDocuments = int.MaxValue)
+    {
+        var newsRoot = Path.Combine(sharedDataRoot, "data", "news");
+        return new NerResources(Gazetteer, Clusters, Clusters2)
+        {
+            News = () => NewsText.Documents(newsRoot, maxDocuments).SelectMany(d => NewsText.Sentences(d)),
+        };
+    }
 
     public int GazetteerEntries => Gazetteer.Count;
     public int ClusterVocabulary => Clusters.Count;
@@ -40,14 +66,33 @@ public sealed class NerResources
         var gazetteer = new Dictionary<uint, byte>();
         if (options.UseGazetteers) LoadGazetteers(Path.Combine(dataRoot, "gazetteer"), gazetteer);
         if (options.UseActorDictionary) LoadActors(Path.Combine(dataRoot, "events", "petrarch-arabic", "actor_dict_ar_v4.txt"), gazetteer);
+        if (options.UseKnownEntities) AddKnownEntities(KnownEntities.Default, gazetteer);
         var clusters = new Dictionary<uint, int>();
+        var clusters2 = new Dictionary<uint, int>();
+        if (options.SecondClusters)
+        {
+            var sentences = NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
+            var words = WordClusterBuilder.Build(sentences, options.ClusterVocabulary, options.ClusterContexts, options.ClusterDimensions, options.Seed,
+                new SkipGram.Options { Window = options.SkipGramWindow, Epochs = options.SkipGramEpochs, Dimensions = options.SkipGramDimensions, Seed = options.Seed });
+            foreach (var (word, leaf) in words) clusters2[NerFeatureExtractor.ClusterKey(word)] = leaf;
+        }
         if (options.UseClusters)
         {
             var sentences = NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
-            var words = WordClusterBuilder.Build(sentences, options.ClusterVocabulary, options.ClusterContexts, options.ClusterDimensions, options.Seed);
+            var counts = options.FrequencyMinCount > 0 ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
+            var words = WordClusterBuilder.Build(sentences, options.ClusterVocabulary, options.ClusterContexts, options.ClusterDimensions, options.Seed,
+                options.SkipGramVectors ? new SkipGram.Options { Window = options.SkipGramWindow, Epochs = options.SkipGramEpochs, Dimensions = options.SkipGramDimensions, Seed = options.Seed } : null,
+                counts, options.FrequencyMinCount);
             foreach (var (word, leaf) in words) clusters[NerFeatureExtractor.ClusterKey(word)] = leaf;
+            if (counts is not null)
+                foreach (var (word, count) in counts)
+                {
+                    // Leaf in the low 16 bits (0xFFFF: no cluster), news frequency bucket above.
+                    var leaf = words.TryGetValue(word, out var l) ? l : ClusterNone;
+                    clusters[NerFeatureExtractor.ClusterKey(word)] = leaf | (FrequencyBucket(count) << 16);
+                }
         }
-        return new NerResources(gazetteer, clusters);
+        return new NerResources(gazetteer, clusters, clusters2).WithNews(sharedDataRoot, options.MaxNewsDocuments);
     }
 
     /// <summary>Persists the built tables (hashes only) so several training runs can share one cluster induction.</summary>
@@ -59,6 +104,8 @@ public sealed class NerResources
         foreach (var (k, v) in Gazetteer.OrderBy(p => p.Key)) { w.Write(k); w.Write(v); }
         w.Write(Clusters.Count);
         foreach (var (k, v) in Clusters.OrderBy(p => p.Key)) { w.Write(k); w.Write(v); }
+        w.Write(Clusters2.Count);
+        foreach (var (k, v) in Clusters2.OrderBy(p => p.Key)) { w.Write(k); w.Write(v); }
     }
 
     public static NerResources Load(Stream stream)
@@ -69,7 +116,10 @@ public sealed class NerResources
         for (var n = r.ReadInt32(); n > 0; n--) gazetteer[r.ReadUInt32()] = r.ReadByte();
         var clusters = new Dictionary<uint, int>();
         for (var n = r.ReadInt32(); n > 0; n--) clusters[r.ReadUInt32()] = r.ReadInt32();
-        return new NerResources(gazetteer, clusters);
+        var clusters2 = new Dictionary<uint, int>();
+        if (stream.Position < stream.Length)
+            for (var n = r.ReadInt32(); n > 0; n--) clusters2[r.ReadUInt32()] = r.ReadInt32();
+        return new NerResources(gazetteer, clusters, clusters2);
     }
 
     private static void LoadGazetteers(string dir, Dictionary<uint, byte> gazetteer)
@@ -85,6 +135,16 @@ public sealed class NerResources
         foreach (var file in new[] { "libya-places.json", "saudi-cities.json" })
             WalkJson(Path.Combine(dir, file), gazetteer, GazLocation);
         WalkJson(Path.Combine(dir, "countries.json"), gazetteer, GazCountry);
+    }
+
+    /// <summary>The team's lexicon of well-known entities, one gazetteer bit per type (places are left to the place gazetteers).</summary>
+    private static void AddKnownEntities(KnownEntities known, Dictionary<uint, byte> gazetteer)
+    {
+        foreach (var (type, name) in known.FeatureNames)
+        {
+            var kind = type switch { "PERS" => GazKnownPerson, "ORG" => GazKnownOrganisation, "LOC" => GazLocation, _ => GazKnownOther };
+            AddPhrase(gazetteer, name, kind);
+        }
     }
 
     /// <summary>PETRARCH actor entries are underscore-joined phrases (people, organisations, groups) whose codes follow in brackets.</summary>

@@ -23,7 +23,7 @@ public sealed class NerTagger
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
-        _extractor = new NerFeatureExtractor(model.Gazetteer, model.Clusters);
+        _extractor = new NerFeatureExtractor(model.Tables);
     }
 
     /// <summary>A tagger over the model shipped with the library.</summary>

@@ -39,9 +39,23 @@ public static class NerTrainer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(resources);
         var clock = Stopwatch.StartNew();
-        var gazetteer = ToIndex(resources.Gazetteer.Select(p => (p.Key, (int)p.Value)));
-        var clusters = ToIndex(resources.Clusters.Select(p => (p.Key, p.Value)));
-        var extractor = new NerFeatureExtractor(gazetteer, clusters);
+        var gazetteer = NerTables.ToIndex(resources.Gazetteer.Select(p => (p.Key, (int)p.Value)));
+        var clusters = NerTables.ToIndex(resources.Clusters.Select(p => (p.Key, p.Value)));
+        var profiles = new HashIndex(0);
+        if (options.NewsProfiles && resources.News is { } news)
+        {
+            // The profiling tagger never sees a word's own identity, so its labels on the news reflect contexts,
+            // not names memorised from the training sentences.
+            var contextOptions = options with
+            {
+                NewsProfiles = false, DocumentContext = false, WordDropout = options.ProfileWordDropout, Dev = null, Log = null,
+            };
+            var contextModel = Train(train, contextOptions, resources);
+            var table = NewsProfiles.Build(contextModel, news(), options.ProfileMinCount, options.Log);
+            profiles = NerTables.ToIndex(table.Select(p => (p.Key, p.Value)));
+        }
+        var tables = new NerTables(gazetteer, clusters, profiles, NerTables.ToIndex(resources.Clusters2.Select(p => (p.Key, p.Value))), options.Features);
+        var extractor = new NerFeatureExtractor(tables);
 
         var data = new Sample[train.Count];
         var keys = new uint[train.Count][];
@@ -58,9 +72,9 @@ public static class NerTrainer
         string Describe(int epochs) =>
             $"averaged perceptron, {epochs} epochs per stage, word dropout {options.WordDropout}, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
             $"entity bias {options.EntityBias}, document context {(options.DocumentContext ? $"±{options.ContextWindow} sentences, {options.JackknifeFolds}-fold stacking" : "off")}; " +
-            $"{train.Count} sentences / {tokens} tokens; gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary}";
+            $"{train.Count} sentences / {tokens} tokens; gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary}, news profiles {profiles.Count}";
         NerModel Assemble(NerStage first, NerStage? second, int epochs) =>
-            new(first, second, options.ContextWindow, options.EntityBias, gazetteer, clusters, Describe(epochs));
+            new(first, second, options.ContextWindow, options.EntityBias, tables, Describe(epochs));
         void Report(string stage, NerModel model, int epoch)
         {
             if (options.Dev is null || options.Log is null) return;
@@ -187,14 +201,6 @@ public static class NerTrainer
             labels[i] = y;
         }
         return labels;
-    }
-
-    private static HashIndex ToIndex(IEnumerable<(uint Key, int Value)> entries)
-    {
-        var list = entries.ToList();
-        var index = new HashIndex(list.Count);
-        foreach (var (k, v) in list) index.Set(k, v);
-        return index;
     }
 
     internal sealed record Sample(uint[] Hashes, int[] Offsets, int[] Gold);

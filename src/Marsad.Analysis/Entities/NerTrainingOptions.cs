@@ -30,6 +30,21 @@ public sealed record NerTrainingOptions
     /// <summary>See <see cref="NerModel.EntityBias"/>.</summary>
     public float EntityBias { get; init; } = 6f;
 
+    /// <summary>
+    /// Add <see cref="NewsProfiles"/> features: a context-only tagger labels the unlabelled news and each word's
+    /// pooled labels become features. Needs <see cref="NerResources"/> with a news source.
+    /// </summary>
+    public bool NewsProfiles { get; init; }
+
+    /// <summary>Word dropout of the profiling tagger (1 = it never sees the word's identity features).</summary>
+    public double ProfileWordDropout { get; init; } = 1.0;
+
+    /// <summary>Words seen fewer times than this in the news get no profile.</summary>
+    public int ProfileMinCount { get; init; } = 3;
+
+    /// <summary>Optional feature groups (see <see cref="NerFeatureSet"/>).</summary>
+    public NerFeatureSet Features { get; init; }
+
     /// <summary>Seed for the per-epoch shuffle, so a run is reproducible.</summary>
     public int Seed { get; init; } = 7;
 

@@ -13,7 +13,7 @@ internal static class WordClusterBuilder
     public const int Branching = 8;
     public const int Depth = 4;
 
-    public static Dictionary<string, int> Build(IEnumerable<List<string>> sentences, int vocabularySize, int contextSize, int dimensions, int seed)
+    public static Dictionary<string, int> Build(IEnumerable<List<string>> sentences, int vocabularySize, int contextSize, int dimensions, int seed, SkipGram.Options? skipGram = null, Dictionary<string, int>? wordCounts = null, int minCount = 0)
     {
         // Pass 1: intern every word and keep the corpus as an id stream (-1 = sentence boundary).
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -35,6 +35,10 @@ internal static class WordClusterBuilder
             stream.Add(-1);
         }
 
+        if (wordCounts is not null)
+            foreach (var (word, id) in ids)
+                if (counts[id] >= minCount) wordCounts[word] = counts[id];
+
         var byFrequency = Enumerable.Range(0, counts.Count)
             .OrderByDescending(i => counts[i]).ThenBy(i => i).ToArray();
         var vocab = Math.Min(vocabularySize, byFrequency.Length);
@@ -44,6 +48,37 @@ internal static class WordClusterBuilder
         Array.Fill(rowOf, -1);
         for (var r = 0; r < vocab; r++) rowOf[byFrequency[r]] = r;
 
+        float[] vectors;
+        if (skipGram is not null)
+        {
+            for (var i = 0; i < stream.Count; i++)
+                if (stream[i] >= 0) stream[i] = rowOf[stream[i]] >= 0 ? rowOf[stream[i]] : -2;
+            var rowCounts = new int[vocab];
+            for (var r = 0; r < vocab; r++) rowCounts[r] = counts[byFrequency[r]];
+            vectors = SkipGram.Train(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(stream), rowCounts, vocab, skipGram);
+            stream.Clear();
+            dimensions = skipGram.Dimensions;
+        }
+        else
+        {
+            vectors = PpmiVectors(stream, rowOf, vocab, contexts, dimensions, seed);
+        }
+        var leaves = new int[vocab];
+        var members = Enumerable.Range(0, vocab).ToArray();
+        var rng = new Random(seed);
+        Split(vectors, dimensions, members, 0, leaves, rng);
+
+        var result = new Dictionary<string, int>(vocab, StringComparer.Ordinal);
+        foreach (var (word, id) in ids)
+        {
+            var row = rowOf[id];
+            if (row >= 0) result[word] = leaves[row];
+        }
+        return result;
+    }
+
+    private static float[] PpmiVectors(List<int> stream, int[] rowOf, int vocab, int contexts, int dimensions, int seed)
+    {
         // Context columns: the most frequent words on each side plus a boundary marker per side.
         var width = 2 * (contexts + 1);
         var matrix = new int[(long)vocab * width];
@@ -62,20 +97,7 @@ internal static class WordClusterBuilder
             if (rc >= 0 && rc <= contexts) matrix[baseIndex + contexts + 1 + rc]++;
         }
         stream.Clear();
-
-        var vectors = Project(matrix, vocab, width, dimensions, seed);
-        var leaves = new int[vocab];
-        var members = Enumerable.Range(0, vocab).ToArray();
-        var rng = new Random(seed);
-        Split(vectors, dimensions, members, 0, leaves, rng);
-
-        var result = new Dictionary<string, int>(vocab, StringComparer.Ordinal);
-        foreach (var (word, id) in ids)
-        {
-            var row = rowOf[id];
-            if (row >= 0) result[word] = leaves[row];
-        }
-        return result;
+        return Project(matrix, vocab, width, dimensions, seed);
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ public sealed class EntityLinker(Geocoder geocoder)
                 links[i] = PlaceLink(country);
                 continue;
             }
-            var (key, name) = StripKnownClitic(mention, known);
+            var (key, name) = mention.Canonical is { } canonical ? (PlaceNames.Key(canonical), canonical) : StripKnownClitic(mention, known);
             links[i] = (mention.Type, key, name, null);
         }
 

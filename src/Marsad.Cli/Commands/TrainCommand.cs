@@ -43,19 +43,115 @@ public static class TrainCommand
 
     private static Command Ner()
     {
-        var output = new Option<string?>("--out") { Description = "Model file to write. Default: models/ner.model." };
-        var command = new Command("ner", "Train the named-entity model on ANERcorp train, with gazetteers and word clusters from the shared data.") { output };
+        var output = new Option<string?>("--out") { Description = "Model file to write. Default: models/ner.model (not written with --dev unless --out is given)." };
+        var dev = new Option<double>("--dev") { Description = "Tuning: hold out this fraction of ANERcorp train (its last sentences) as dev, train on the rest and print the dev score." };
+        var test = new Option<bool>("--test") { Description = "Also print the trained model's score on ANERcorp test (for recording an experiment, never for choosing)." };
+        var resources = new Option<string?>("--resources") { Description = "Tuning: cache file for the gazetteer and cluster tables (built and saved when missing, loaded when present)." };
+        var set = new Option<string[]>("--set") { Description = "Tuning: override a NerTrainingOptions or NerResourceOptions property, Name=Value (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var folds = new Option<int>("--folds") { Description = "Tuning: k-fold cross-validation over contiguous blocks of ANERcorp train; prints the pooled score of all folds and writes no model." };
+        var predictions = new Option<string?>("--predictions") { Description = "Tuning: write the dev sentences as 'token gold predicted' lines to this file." };
+        var command = new Command("ner", "Train the named-entity model on ANERcorp train, with gazetteers and word clusters from the shared data.") { output, dev, test, resources, set, predictions, folds };
         command.SetAction(result =>
         {
             var shared = CliEnvironment.SharedPath(".");
             var clock = Stopwatch.StartNew();
-            var model = NerTrainer.TrainFromSharedData(shared);
-            var path = result.GetValue(output) ?? CliEnvironment.ModelPath("ner.model");
-            Save(path, model.Save);
-            Console.Error.WriteLine($"marsad: trained in {clock.Elapsed.TotalSeconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
+            var options = new NerTrainingOptions { Log = Console.Error };
+            var resourceOptions = new NerResourceOptions();
+            foreach (var assignment in result.GetValue(set) ?? [])
+            {
+                var eq = assignment.IndexOf('=', StringComparison.Ordinal);
+                if (eq <= 0) throw new CliException($"--set {assignment}: expected Name=Value");
+                var name = assignment[..eq];
+                var value = assignment[(eq + 1)..];
+                if (!TrySet(ref options, name, value) && !TrySet(ref resourceOptions, name, value))
+                    throw new CliException($"--set {assignment}: no such option");
+            }
+            var devFraction = result.GetValue(dev);
+            var cache = result.GetValue(resources);
+            NerResources res;
+            if (cache is not null && File.Exists(cache))
+            {
+                using var stream = File.OpenRead(cache);
+                res = NerResources.Load(stream).WithNews(shared, resourceOptions.MaxNewsDocuments);
+            }
+            else
+            {
+                res = NerResources.Build(shared, resourceOptions);
+                if (cache is not null) Save(cache, res.Save);
+            }
+            Console.Error.WriteLine($"marsad: resources ready in {clock.Elapsed.TotalSeconds:F1} s (gazetteer {res.GazetteerEntries}, clusters {res.ClusterVocabulary})");
+            var train = ConllCorpus.Read(Path.Combine(shared, NerTrainer.AnercorpTrain));
+            if (result.GetValue(folds) is var k and > 1)
+            {
+                var predicted = new IReadOnlyList<string>[train.Count];
+                for (var f = 0; f < k; f++)
+                {
+                    var from = (int)((long)train.Count * f / k);
+                    var to = (int)((long)train.Count * (f + 1) / k);
+                    var rest = train.Take(from).Concat(train.Skip(to)).ToArray();
+                    var held = train.Skip(from).Take(to - from).ToArray();
+                    var foldModel = NerTrainer.Train(rest, options with { Log = null }, res);
+                    var tagged = new NerTagger(foldModel).TagDocument(held.Select(s => s.Tokens).ToArray());
+                    for (var s = 0; s < held.Length; s++) predicted[from + s] = tagged[s];
+                    PrintNerScore($"fold {f + 1}", NerEvaluator.Score(held, tagged));
+                }
+                PrintNerScore($"cv{k}", NerEvaluator.Score(train, predicted));
+                if (result.GetValue(predictions) is { } cvFile) WritePredictions(cvFile, train, predicted);
+                return 0;
+            }
+            IReadOnlyList<ConllSentence>? devSet = null;
+            if (devFraction > 0)
+            {
+                var cut = (int)Math.Round(train.Count * (1 - devFraction));
+                devSet = train.Skip(cut).ToArray();
+                train = train.Take(cut).ToArray();
+            }
+            var model = NerTrainer.Train(train, devSet is null ? options : options with { Dev = devSet }, res);
+            if (devSet is not null)
+            {
+                PrintNerScore("dev", NerEvaluator.Evaluate(model, devSet));
+                if (result.GetValue(predictions) is { } file)
+                {
+                    WritePredictions(file, devSet, new NerTagger(model).TagDocument(devSet.Select(s => s.Tokens).ToArray()));
+                }
+            }
+            if (result.GetValue(test)) PrintNerScore("test", NerEvaluator.Evaluate(model, ConllCorpus.Read(Path.Combine(shared, NerTrainer.AnercorpTest))));
+            var path = result.GetValue(output) ?? (devSet is null ? CliEnvironment.ModelPath("ner.model") : null);
+            if (path is not null)
+            {
+                Save(path, model.Save);
+                Console.Error.WriteLine($"marsad: trained in {clock.Elapsed.TotalSeconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
+            }
             return 0;
         });
         return command;
+    }
+
+    private static void WritePredictions(string file, IReadOnlyList<ConllSentence> gold, IReadOnlyList<IReadOnlyList<string>> tagged)
+    {
+        using var writer = new StreamWriter(file);
+        for (var s = 0; s < gold.Count; s++)
+        {
+            for (var i = 0; i < gold[s].Count; i++) writer.WriteLine($"{gold[s].Tokens[i]} {gold[s].Tags[i]} {tagged[s][i]}");
+            writer.WriteLine();
+        }
+    }
+
+    private static void PrintNerScore(string split, NerEvaluation e)
+    {
+        var types = string.Join(' ', e.PerType.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value.F1:F2}"));
+        Console.WriteLine($"{split}: F1 {e.MicroF1:F2} P {e.MicroPrecision:F2} R {e.MicroRecall:F2} | {types}");
+    }
+
+    /// <summary>Sets an init-only property of an options record by name (tuning runs only).</summary>
+    private static bool TrySet<T>(ref T options, string name, string value) where T : class
+    {
+        var property = typeof(T).GetProperty(name);
+        if (property is null || !property.CanWrite) return false;
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        object parsed = type.IsEnum ? Enum.Parse(type, value) : Convert.ChangeType(value, type, System.Globalization.CultureInfo.InvariantCulture);
+        property.SetValue(options, parsed);
+        return true;
     }
 
     private static Command Topic()
