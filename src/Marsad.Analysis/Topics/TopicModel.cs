@@ -11,12 +11,14 @@ namespace Marsad.Analysis.Topics;
 /// and softmax temperatures fitted on held-out data. The in-memory model is exactly what is saved, so a loaded
 /// model predicts identically to the one that was trained. Thread-safe for prediction.
 /// <para>
-/// Internally a model scores finer classes than the labels it reports, in one or more heads. With
-/// source-specific classes each (label, outlet) pair is its own class, and a label's probability is the sum over
-/// its classes: outlets file the same story differently (one has no middleEast desk and files Arab-world politics
-/// as internationalNews), and a linear model over shared classes cannot express "this outlet's style and this
-/// region". A second head of plain label classes sees the same features; each head has its own softmax
-/// temperature and the label probabilities are a weighted mixture of the heads'.
+/// Internally a model scores finer classes than the labels it reports, in one or more heads over the same
+/// features. Outlets file the same story differently (one has no middleEast desk and files Arab-world politics as
+/// internationalNews), and a linear model over shared classes cannot express "this outlet's style and this
+/// region". The shipped model has two heads: an outlet head (which outlet wrote this, read from style and
+/// vocabulary) and an outlet-adapted head with one class per (label, outlet) pair, each the sum of weights shared
+/// by all outlets and the outlet's own correction; P(label) = sum over outlets of P(outlet) x P(label | outlet).
+/// Other layouts (a head of label@outlet classes, a head of plain labels) are mixed by fitted head weights; each
+/// head has its own softmax temperature. See <see cref="HeadKind"/>.
 /// </para>
 /// </summary>
 public sealed class TopicModel
@@ -68,9 +70,11 @@ public sealed class TopicModel
     /// How a head turns its class scores into label probabilities. <see cref="Joint"/>: one softmax over all its
     /// classes, summed per label. <see cref="PerOutlet"/>: its classes are (label, outlet) pairs scored by a model
     /// that knows the outlet; a softmax within each outlet's classes is weighted by head 0's probability of that
-    /// outlet (the sum of its source-specific classes).
+    /// outlet. <see cref="Outlet"/> (head 0 only): classes are the outlets themselves (named @outlet, no label);
+    /// it gives the outlet probabilities and no label probability. A joint head 0 of label@outlet classes gives
+    /// the outlet probabilities as sums of each outlet's classes.
     /// </summary>
-    internal enum HeadKind : byte { Joint = 0, PerOutlet = 1 }
+    internal enum HeadKind : byte { Joint = 0, PerOutlet = 1, Outlet = 2 }
 
     /// <summary>Outlet index of each class named label@outlet (outlets of head 0, ordinal order), else -1.</summary>
     private static (int[] ClassOutlet, int Count) Outlets(string[] classes, int[] headStart, HeadKind[] kinds)
@@ -78,9 +82,10 @@ public sealed class TopicModel
         var head0End = headStart.Length > 1 ? headStart[1] : classes.Length;
         var outlets = classes[..head0End].Where(c => c.Contains('@')).Select(OutletOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var classOutlet = classes.Select(c => c.Contains('@') ? Array.BinarySearch(outlets, OutletOf(c), StringComparer.Ordinal) : -1).Select(i => i < 0 ? -1 : i).ToArray();
-        if (kinds[0] != HeadKind.Joint) throw new InvalidDataException("The first head must be a joint head.");
+        if (kinds[0] == HeadKind.PerOutlet) throw new InvalidDataException("The first head cannot be a per-outlet head.");
         for (var h = 0; h < kinds.Length; h++)
         {
+            if (kinds[h] == HeadKind.Outlet && h > 0) throw new InvalidDataException("Only the first head can be an outlet head.");
             if (kinds[h] != HeadKind.PerOutlet) continue;
             var end = h + 1 < headStart.Length ? headStart[h + 1] : classes.Length;
             for (var c = headStart[h]; c < end; c++)
@@ -274,6 +279,21 @@ public sealed class TopicModel
         }
     }
 
+    internal HeadKind KindOf(int head) => _headKind[head];
+
+    /// <summary>Head 0's probability of each outlet (<see cref="OutletNames"/> order) at the given temperature.</summary>
+    internal void OutletProbabilities(ReadOnlySpan<double> scores, double temperature, Span<double> outlets)
+    {
+        Span<double> t = stackalloc double[HeadCount];
+        t[0] = temperature;
+        Span<double> labels = stackalloc double[_labels.Length];
+        HeadLabelProbabilities(0, scores, t, labels, outlets);
+    }
+
+    /// <summary>The outlets head 0 knows, in the order of <see cref="OutletProbabilities"/>.</summary>
+    internal IReadOnlyList<string> OutletNames =>
+        _classes.Where((c, i) => _classOutlet[i] >= 0 && i < HeadStart(1)).Select(OutletOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>Label probabilities of one head alone.</summary>
     internal void HeadLabelProbabilities(int head, ReadOnlySpan<double> scores, ReadOnlySpan<double> temperatures, Span<double> probabilities)
     {
@@ -294,13 +314,13 @@ public sealed class TopicModel
         var temperature = temperatures[head];
         Span<double> p = stackalloc double[end - start];
         probabilities.Clear();
-        if (_headKind[head] == HeadKind.Joint)
+        if (_headKind[head] != HeadKind.PerOutlet)
         {
             Softmax(scores[start..end], temperature, p);
             if (head == 0) outlets.Clear();
             for (var c = start; c < end; c++)
             {
-                probabilities[_classLabel[c]] += p[c - start];
+                if (_classLabel[c] >= 0) probabilities[_classLabel[c]] += p[c - start];
                 if (head == 0 && _classOutlet[c] >= 0) outlets[_classOutlet[c]] += p[c - start];
             }
             return;
@@ -464,7 +484,9 @@ public sealed class TopicModel
         {
             classes[c] = r.ReadString();
             classLabel[c] = r.ReadInt32();
-            if ((uint)classLabel[c] >= (uint)labelCount) throw new InvalidDataException($"Class {classes[c]} has no label.");
+            var outletClass = classes[c].StartsWith('@');
+            if (outletClass ? classLabel[c] != -1 : (uint)classLabel[c] >= (uint)labelCount)
+                throw new InvalidDataException($"Class {classes[c]} has no label.");
         }
         int[] headStart;
         HeadKind[] headKinds;
@@ -488,7 +510,7 @@ public sealed class TopicModel
             {
                 headStart[h] = r.ReadInt32();
                 headKinds[h] = (HeadKind)r.ReadByte();
-                if (headKinds[h] is not (HeadKind.Joint or HeadKind.PerOutlet)) throw new InvalidDataException("Bad head kind.");
+                if (headKinds[h] is not (HeadKind.Joint or HeadKind.PerOutlet or HeadKind.Outlet)) throw new InvalidDataException("Bad head kind.");
                 temperatures[h] = r.ReadDouble();
                 headWeights[h] = r.ReadDouble();
                 if (headStart[h] >= k || (h == 0 ? headStart[h] != 0 : headStart[h] <= headStart[h - 1]))

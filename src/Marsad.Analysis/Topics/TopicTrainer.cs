@@ -48,12 +48,15 @@ public static class TopicTrainer
             rows[i] = new SparseRow(index, value);
         });
 
-        // With source-specific classes each (label, source) pair is trained as its own class (head 0); heads of
-        // plain label classes can be trained beside it. See TopicModel.
+        // Head 0 is an outlet head, or a head with each (label, source) pair as its own class; the outlet-adapted
+        // head and heads of plain label classes can be trained beside it. See TopicModel.
         var bySource = options.SourceClasses && train.All(t => t.Source is not null);
         var heads = new List<(HeadKind Kind, Func<LabeledText, string> ClassOf)>();
         Func<LabeledText, string> byLabel = t => t.Label;
-        if (bySource) heads.Add((HeadKind.Svm, t => t.Label + "@" + t.Source));
+        // Head 0 gives the outlet probabilities that the outlet-adapted head reads.
+        var outletHead = bySource && options.OutletAdaptedHead && options.OutletHead;
+        if (outletHead) heads.Add((HeadKind.OutletSvm, t => "@" + t.Source));
+        else if (bySource) heads.Add((HeadKind.Svm, t => t.Label + "@" + t.Source));
         if (!bySource || options.LabelHead) heads.Add((HeadKind.Svm, byLabel));
         if (options.LogisticHead) heads.Add((HeadKind.Logistic, options.LogisticSourceClasses && bySource ? t => t.Label + "@" + t.Source : byLabel));
         if (options.NaiveBayesHead) heads.Add((HeadKind.NaiveBayes, byLabel));
@@ -71,7 +74,7 @@ public static class TopicTrainer
             {
                 classes.Add(name);
                 var at = name.IndexOf('@');
-                classLabel.Add(Array.BinarySearch(labels, at < 0 ? name : name[..at], StringComparer.Ordinal));
+                classLabel.Add(at == 0 ? -1 : Array.BinarySearch(labels, at < 0 ? name : name[..at], StringComparer.Ordinal));
             }
             gold[h] = new int[train.Count];
             for (var i = 0; i < train.Count; i++) gold[h][i] = headStart[h] + Array.BinarySearch(names, heads[h].ClassOf(train[i]), StringComparer.Ordinal);
@@ -91,7 +94,7 @@ public static class TopicTrainer
         for (var c = 0; c < classes.Count; c++)
         {
             var h = classHead[c];
-            if (heads[h].Kind != HeadKind.Svm) continue;
+            if (heads[h].Kind is not (HeadKind.Svm or HeadKind.OutletSvm)) continue;
             var cls = c;
             jobs.Add((perClass[c], () =>
             {
@@ -134,7 +137,12 @@ public static class TopicTrainer
             for (var c = 0; c < count; c++) weights[start + c] = trained[c];
         }
 
-        var kinds = heads.Select(h => h.Kind == HeadKind.AdaptedSvm ? TopicModel.HeadKind.PerOutlet : TopicModel.HeadKind.Joint).ToArray();
+        var kinds = heads.Select(h => h.Kind switch
+        {
+            HeadKind.AdaptedSvm => TopicModel.HeadKind.PerOutlet,
+            HeadKind.OutletSvm => TopicModel.HeadKind.Outlet,
+            _ => TopicModel.HeadKind.Joint,
+        }).ToArray();
         return TopicModel.FromTraining(settings, labels, [.. classes], [.. classLabel], headStart, kinds, idf, weights, options.PruneFraction);
     }
 
@@ -232,7 +240,7 @@ public static class TopicTrainer
         return raw;
     }
 
-    private enum HeadKind { Svm, Logistic, NaiveBayes, AdaptedSvm }
+    private enum HeadKind { Svm, Logistic, NaiveBayes, AdaptedSvm, OutletSvm }
 
     /// <summary>
     /// Multinomial naive Bayes over the TF-IDF vectors: log smoothed feature share per class, centred per bucket
@@ -354,8 +362,16 @@ public static class TopicTrainer
 
         // Each head's label probabilities at its own temperature, for every dev example.
         var headProbabilities = new double[heads][];
+        var first = 0;
+        if (model.KindOf(0) == TopicModel.HeadKind.Outlet)
+        {
+            // The outlet head gives no label probability: its temperature minimises the dev log loss of the outlets.
+            temperatures[0] = FitOutletTemperature(model, dev, scores, used);
+            weights[0] = 0;
+            first = 1;
+        }
         // Heads in order: a per-outlet head reads head 0's outlet probabilities at head 0's fitted temperature.
-        for (var h = 0; h < heads; h++)
+        for (var h = first; h < heads; h++)
         {
             var head = h;
             double Loss(double logT)
@@ -376,8 +392,45 @@ public static class TopicTrainer
             for (var i = 0; i < used; i++)
                 model.HeadLabelProbabilities(h, scores.AsSpan(i * k, k), temperatures, probabilities.AsSpan(i * labelCount, labelCount));
         }
-        if (heads > 1) weights = FitHeadWeights(headProbabilities, gold, used, labelCount);
+        if (heads - first > 1)
+        {
+            var fitted = FitHeadWeights(headProbabilities[first..], gold, used, labelCount);
+            for (var h = first; h < heads; h++) weights[h] = fitted[h - first];
+        }
+        else if (heads - first == 1) weights[first] = 1;
         model.SetCalibration(temperatures, weights);
+    }
+
+    /// <summary>Temperature of an outlet head 0 that minimises the dev log loss of the examples' outlets.</summary>
+    private static double FitOutletTemperature(TopicModel model, IReadOnlyList<LabeledText> dev, double[] scores, int used)
+    {
+        var k = model.ClassCount;
+        var outlets = model.OutletNames.ToList();
+        // Calibrate only ran Score on examples with a known label, in order; replay that selection.
+        var labelSet = new HashSet<string>(model.Labels, StringComparer.Ordinal);
+        var outletGold = new List<(int Row, int Outlet)>();
+        var row = 0;
+        foreach (var item in dev)
+        {
+            if (!labelSet.Contains(item.Label)) continue;
+            var o = item.Source is null ? -1 : outlets.IndexOf(item.Source);
+            if (o >= 0) outletGold.Add((row, o));
+            row++;
+        }
+        if (outletGold.Count == 0 || row != used) return 1.0;
+        double Loss(double logT)
+        {
+            var t = Math.Exp(logT);
+            Span<double> p = stackalloc double[outlets.Count];
+            double loss = 0;
+            foreach (var (r, o) in outletGold)
+            {
+                model.OutletProbabilities(scores.AsSpan(r * k, k), t, p);
+                loss -= Math.Log(Math.Max(p[o], 1e-12));
+            }
+            return loss;
+        }
+        return Math.Exp(GoldenSection(Loss, Math.Log(0.01), Math.Log(10)));
     }
 
     private static double[] FitHeadWeights(double[][] headProbabilities, int[] gold, int used, int labelCount)

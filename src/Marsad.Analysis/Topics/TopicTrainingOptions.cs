@@ -62,8 +62,9 @@ public sealed record TopicTrainingOptions
     public double PruneFraction { get; init; } = 0.01;
 
     /// <summary>
-    /// Train one class per (label, source) pair and sum their probabilities per label, so each outlet's filing
-    /// conventions are learnt separately. Needs a source on every training example.
+    /// Learn each outlet's filing conventions: a head of one class per (label, source) pair whose probabilities are
+    /// summed per label, or (with <see cref="OutletAdaptedHead"/> and <see cref="OutletHead"/>, the default) an
+    /// outlet head and the outlet-adapted head. Needs a source on every training example; without, one head of labels.
     /// </summary>
     public bool SourceClasses { get; init; } = true;
 
@@ -87,10 +88,18 @@ public sealed record TopicTrainingOptions
 
     /// <summary>
     /// With <see cref="SourceClasses"/>, also train an outlet-adapted head: per-label SVMs on features copied into a
-    /// shared and an outlet-specific block (Daume III, 2007), read per outlet and weighted by the source head's
-    /// outlet probabilities. On dev: 0.9256 accuracy against 0.9200 for the source head alone.
+    /// shared and an outlet-specific block (Daume III, 2007), read per outlet and weighted by head 0's outlet
+    /// probabilities. On dev: 0.9256 accuracy against 0.9200 for the source head alone.
     /// </summary>
     public bool OutletAdaptedHead { get; init; } = true;
+
+    /// <summary>
+    /// With <see cref="OutletAdaptedHead"/>, take the outlet probabilities from a head of one class per outlet
+    /// instead of the source-class head, which is then not trained. On dev the same within noise (0.9246 against
+    /// 0.9256 with the source-class head at weight 0.1), with 25 weight columns instead of 42: prediction ~15%
+    /// faster, the model 2.1 MB instead of 3.5 MB, training 40% shorter.
+    /// </summary>
+    public bool OutletHead { get; init; } = true;
 
     /// <summary>Scale of the outlet-specific copy of the features in the outlet-adapted head.</summary>
     public double OutletSpecificScale { get; init; } = 0.5;
