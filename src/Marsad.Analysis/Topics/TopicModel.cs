@@ -14,11 +14,12 @@ namespace Marsad.Analysis.Topics;
 /// Internally a model scores finer classes than the labels it reports, in one or more heads over the same
 /// features. Outlets file the same story differently (one has no middleEast desk and files Arab-world politics as
 /// internationalNews), and a linear model over shared classes cannot express "this outlet's style and this
-/// region". The shipped model has two heads: an outlet head (which outlet wrote this, read from style and
-/// vocabulary) and an outlet-adapted head with one class per (label, outlet) pair, each the sum of weights shared
-/// by all outlets and the outlet's own correction; P(label) = sum over outlets of P(outlet) x P(label | outlet).
-/// Other layouts (a head of label@outlet classes, a head of plain labels) are mixed by fitted head weights; each
-/// head has its own softmax temperature. See <see cref="HeadKind"/>.
+/// region". The shipped model has two heads. Head 0 has one class per (label, outlet) pair; its probabilities
+/// summed per label are one opinion, summed per outlet they say which outlet wrote the text (from style and
+/// vocabulary). The outlet-adapted head also has one class per (label, outlet) pair, each the sum of weights
+/// shared by all outlets and the outlet's own correction, read as P(label) = sum over outlets of
+/// P(outlet) x P(label | outlet). Heads are mixed by weights fitted on dev and each has its own softmax
+/// temperature; other layouts (an outlet head, a head of plain labels) are possible. See <see cref="HeadKind"/>.
 /// </para>
 /// </summary>
 public sealed class TopicModel
