@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using System.Text;
 
 namespace Marsad.Analysis.Topics;
@@ -11,12 +12,15 @@ namespace Marsad.Analysis.Topics;
 /// and softmax temperatures fitted on held-out data. The in-memory model is exactly what is saved, so a loaded
 /// model predicts identically to the one that was trained. Thread-safe for prediction.
 /// <para>
-/// Internally a model scores finer classes than the labels it reports, in one or more heads. With
-/// source-specific classes each (label, outlet) pair is its own class, and a label's probability is the sum over
-/// its classes: outlets file the same story differently (one has no middleEast desk and files Arab-world politics
-/// as internationalNews), and a linear model over shared classes cannot express "this outlet's style and this
-/// region". A second head of plain label classes sees the same features; each head has its own softmax
-/// temperature and the label probabilities are a weighted mixture of the heads'.
+/// Internally a model scores finer classes than the labels it reports, in one or more heads over the same
+/// features. Outlets file the same story differently (one has no middleEast desk and files Arab-world politics as
+/// internationalNews), and a linear model over shared classes cannot express "this outlet's style and this
+/// region". The shipped model has two heads. Head 0 has one class per (label, outlet) pair; its probabilities
+/// summed per label are one opinion, summed per outlet they say which outlet wrote the text (from style and
+/// vocabulary). The outlet-adapted head also has one class per (label, outlet) pair, each the sum of weights
+/// shared by all outlets and the outlet's own correction, read as P(label) = sum over outlets of
+/// P(outlet) x P(label | outlet). Heads are mixed by weights fitted on dev and each has its own softmax
+/// temperature; other layouts (an outlet head, a head of plain labels) are possible. See <see cref="HeadKind"/>.
 /// </para>
 /// </summary>
 public sealed class TopicModel
@@ -32,6 +36,9 @@ public sealed class TopicModel
     private readonly string[] _classes;
     private readonly int[] _classLabel;
     private readonly int[] _headStart;
+    private readonly HeadKind[] _headKind;
+    private readonly int[] _classOutlet;
+    private readonly int _outletCount;
     private readonly double[] _headTemperature;
     private readonly double[] _headWeight;
     private readonly byte[] _idfQuantized;
@@ -43,13 +50,15 @@ public sealed class TopicModel
     private readonly ThreadLocal<TopicFeaturizer> _featurizer;
 
     private TopicModel(TopicFeatureSettings settings, string[] labels, string[] classes, int[] classLabel, int[] headStart,
-        byte[] idfQuantized, sbyte[] weights, float[] scales, float[] bias, double[] temperatures, double[] headWeights)
+        HeadKind[] headKinds, byte[] idfQuantized, sbyte[] weights, float[] scales, float[] bias, double[] temperatures, double[] headWeights)
     {
         Settings = settings;
         _labels = labels;
         _classes = classes;
         _classLabel = classLabel;
         _headStart = headStart;
+        _headKind = headKinds;
+        (_classOutlet, _outletCount) = Outlets(classes, headStart, headKinds);
         _headTemperature = temperatures;
         _headWeight = headWeights;
         _idfQuantized = idfQuantized;
@@ -58,6 +67,36 @@ public sealed class TopicModel
         _bias = bias;
         _featurizer = new ThreadLocal<TopicFeaturizer>(() => new TopicFeaturizer(settings));
     }
+
+    /// <summary>
+    /// How a head turns its class scores into label probabilities. <see cref="Joint"/>: one softmax over all its
+    /// classes, summed per label. <see cref="PerOutlet"/>: its classes are (label, outlet) pairs scored by a model
+    /// that knows the outlet; a softmax within each outlet's classes is weighted by head 0's probability of that
+    /// outlet. <see cref="Outlet"/> (head 0 only): classes are the outlets themselves (named @outlet, no label);
+    /// it gives the outlet probabilities and no label probability. A joint head 0 of label@outlet classes gives
+    /// the outlet probabilities as sums of each outlet's classes.
+    /// </summary>
+    internal enum HeadKind : byte { Joint = 0, PerOutlet = 1, Outlet = 2 }
+
+    /// <summary>Outlet index of each class named label@outlet (outlets of head 0, ordinal order), else -1.</summary>
+    private static (int[] ClassOutlet, int Count) Outlets(string[] classes, int[] headStart, HeadKind[] kinds)
+    {
+        var head0End = headStart.Length > 1 ? headStart[1] : classes.Length;
+        var outlets = classes[..head0End].Where(c => c.Contains('@')).Select(OutletOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var classOutlet = classes.Select(c => c.Contains('@') ? Array.BinarySearch(outlets, OutletOf(c), StringComparer.Ordinal) : -1).Select(i => i < 0 ? -1 : i).ToArray();
+        if (kinds[0] == HeadKind.PerOutlet) throw new InvalidDataException("The first head cannot be a per-outlet head.");
+        for (var h = 0; h < kinds.Length; h++)
+        {
+            if (kinds[h] == HeadKind.Outlet && h > 0) throw new InvalidDataException("Only the first head can be an outlet head.");
+            if (kinds[h] != HeadKind.PerOutlet) continue;
+            var end = h + 1 < headStart.Length ? headStart[h + 1] : classes.Length;
+            for (var c = headStart[h]; c < end; c++)
+                if (classOutlet[c] < 0) throw new InvalidDataException($"Class {classes[c]} of a per-outlet head names no outlet of the first head.");
+        }
+        return (classOutlet, outlets.Length);
+    }
+
+    private static string OutletOf(string className) => className[(className.IndexOf('@') + 1)..];
 
     public IReadOnlyList<string> Labels => _labels;
 
@@ -150,6 +189,7 @@ public sealed class TopicModel
 
         Span<double> groupSq = stackalloc double[TopicFeatureSettings.GroupCount];
         groupSq.Clear();
+        var prefetch = Sse.IsSupported;
         for (var i = 0; i < n; i++)
         {
             var key = keys[i];
@@ -157,6 +197,9 @@ public sealed class TopicModel
             var v = q == 0 ? 0f : TopicFeaturizer.LogTf(counts[i]) * (q * IdfStep);
             values[i] = v;
             groupSq[key & 7] += (double)v * v;
+            // The weight rows are scattered over megabytes: ask for them now, while this cheap loop runs, so the
+            // dot product below finds them in cache instead of waiting for each in turn.
+            if (prefetch && q != 0) Prefetch((key >> 3) * _classes.Length);
         }
         Span<float> groupScale = stackalloc float[TopicFeatureSettings.GroupCount];
         for (var g = 0; g < groupScale.Length; g++)
@@ -166,7 +209,7 @@ public sealed class TopicModel
         Span<float> sums = stackalloc float[k];
         sums.Clear();
         double total = 0;
-        if (Vector256.IsHardwareAccelerated && k <= Vector256<sbyte>.Count)
+        if (Vector256.IsHardwareAccelerated)
             total = DotVector(keys, values, groupScale, sums);
         else
         {
@@ -187,19 +230,26 @@ public sealed class TopicModel
         for (var c = 0; c < k; c++) scores[c] = sums[c] * norm * _scales[c] + _bias[c];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void Prefetch(int offset)
+    {
+        var row = (byte*)Unsafe.AsPointer(ref Unsafe.As<sbyte, byte>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_weights), offset)));
+        Sse.Prefetch0(row);
+        Sse.Prefetch0(row + _classes.Length - 1);
+    }
+
     /// <summary>
-    /// Scales each value by its group's factor (in place) and adds value x weight row to the class sums, one
-    /// vector load and four multiply-adds per feature; returns the sum of squared values.
+    /// Scales each value by its group's factor (in place) and adds value x weight row to the class sums, 32
+    /// classes per vector load (four multiply-adds); returns the sum of squared values.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double DotVector(ReadOnlySpan<int> keys, float[] values, ReadOnlySpan<float> groupScale, Span<float> sums)
     {
         var k = _classes.Length;
         ref var weights = ref MemoryMarshal.GetArrayDataReference(_weights);
-        var a0 = Vector256<float>.Zero;
-        var a1 = Vector256<float>.Zero;
-        var a2 = Vector256<float>.Zero;
-        var a3 = Vector256<float>.Zero;
+        var chunks = (k + Vector256<sbyte>.Count - 1) / Vector256<sbyte>.Count;
+        Span<Vector256<float>> acc = stackalloc Vector256<float>[chunks * 4];
+        acc.Clear();
         double total = 0;
         for (var i = 0; i < keys.Length; i++)
         {
@@ -208,50 +258,100 @@ public sealed class TopicModel
             values[i] = u;
             if (u == 0f) continue;
             total += (double)u * u;
-            var row = Vector256.LoadUnsafe(ref weights, (nuint)((key >> 3) * k));
-            var (lo, hi) = Vector256.Widen(row);
-            var (w0, w1) = Vector256.Widen(lo);
-            var (w2, w3) = Vector256.Widen(hi);
             var scale = Vector256.Create(u);
-            a0 += Vector256.ConvertToSingle(w0) * scale;
-            a1 += Vector256.ConvertToSingle(w1) * scale;
-            a2 += Vector256.ConvertToSingle(w2) * scale;
-            a3 += Vector256.ConvertToSingle(w3) * scale;
+            var offset = (nuint)((key >> 3) * k);
+            for (var chunk = 0; chunk < chunks; chunk++)
+            {
+                var row = Vector256.LoadUnsafe(ref weights, offset + (nuint)(chunk * Vector256<sbyte>.Count));
+                var (lo, hi) = Vector256.Widen(row);
+                var (w0, w1) = Vector256.Widen(lo);
+                var (w2, w3) = Vector256.Widen(hi);
+                var a = acc.Slice(chunk * 4, 4);
+                a[0] += Vector256.ConvertToSingle(w0) * scale;
+                a[1] += Vector256.ConvertToSingle(w1) * scale;
+                a[2] += Vector256.ConvertToSingle(w2) * scale;
+                a[3] += Vector256.ConvertToSingle(w3) * scale;
+            }
         }
-        Span<float> all = stackalloc float[Vector256<float>.Count * 4];
-        a0.CopyTo(all);
-        a1.CopyTo(all[8..]);
-        a2.CopyTo(all[16..]);
-        a3.CopyTo(all[24..]);
+        Span<float> all = stackalloc float[chunks * Vector256<sbyte>.Count];
+        for (var j = 0; j < acc.Length; j++) acc[j].CopyTo(all[(j * Vector256<float>.Count)..]);
         all[..k].CopyTo(sums);
         return total;
     }
 
-    /// <summary>Each head's softmax over its class scores, summed into the labels its classes belong to, mixed by head weight.</summary>
+    /// <summary>Each head's label probabilities (see <see cref="HeadKind"/>), mixed by head weight.</summary>
     internal void LabelProbabilities(ReadOnlySpan<double> scores, ReadOnlySpan<double> temperatures, Span<double> probabilities)
     {
-        Span<double> classProbabilities = stackalloc double[scores.Length];
+        Span<double> outlets = stackalloc double[_outletCount];
+        Span<double> head = stackalloc double[_labels.Length];
         probabilities.Clear();
         for (var h = 0; h < _headTemperature.Length; h++)
         {
-            var start = HeadStart(h);
-            var end = HeadStart(h + 1);
-            var p = classProbabilities[start..end];
-            Softmax(scores[start..end], temperatures[h], p);
+            HeadLabelProbabilities(h, scores, temperatures, head, outlets);
             var weight = _headWeight[h];
-            for (var c = start; c < end; c++) probabilities[_classLabel[c]] += weight * classProbabilities[c];
+            for (var l = 0; l < head.Length; l++) probabilities[l] += weight * head[l];
         }
     }
 
+    internal HeadKind KindOf(int head) => _headKind[head];
+
+    /// <summary>Head 0's probability of each outlet (<see cref="OutletNames"/> order) at the given temperature.</summary>
+    internal void OutletProbabilities(ReadOnlySpan<double> scores, double temperature, Span<double> outlets)
+    {
+        Span<double> t = stackalloc double[HeadCount];
+        t[0] = temperature;
+        Span<double> labels = stackalloc double[_labels.Length];
+        HeadLabelProbabilities(0, scores, t, labels, outlets);
+    }
+
+    /// <summary>The outlets head 0 knows, in the order of <see cref="OutletProbabilities"/>.</summary>
+    internal IReadOnlyList<string> OutletNames =>
+        _classes.Where((c, i) => _classOutlet[i] >= 0 && i < HeadStart(1)).Select(OutletOf).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
     /// <summary>Label probabilities of one head alone.</summary>
-    internal void HeadLabelProbabilities(int head, ReadOnlySpan<double> scores, double temperature, Span<double> probabilities)
+    internal void HeadLabelProbabilities(int head, ReadOnlySpan<double> scores, ReadOnlySpan<double> temperatures, Span<double> probabilities)
+    {
+        Span<double> outlets = stackalloc double[_outletCount];
+        Span<double> first = stackalloc double[_labels.Length];
+        if (head > 0 && _headKind[head] == HeadKind.PerOutlet) HeadLabelProbabilities(0, scores, temperatures, first, outlets);
+        HeadLabelProbabilities(head, scores, temperatures, probabilities, outlets);
+    }
+
+    /// <summary>
+    /// Label probabilities of head <paramref name="head"/>. Head 0 also writes its outlet probabilities to
+    /// <paramref name="outlets"/>, which per-outlet heads (always after it) read.
+    /// </summary>
+    private void HeadLabelProbabilities(int head, ReadOnlySpan<double> scores, ReadOnlySpan<double> temperatures, Span<double> probabilities, Span<double> outlets)
     {
         var start = HeadStart(head);
         var end = HeadStart(head + 1);
-        Span<double> classProbabilities = stackalloc double[end - start];
-        Softmax(scores[start..end], temperature, classProbabilities);
+        var temperature = temperatures[head];
+        Span<double> p = stackalloc double[end - start];
         probabilities.Clear();
-        for (var c = start; c < end; c++) probabilities[_classLabel[c]] += classProbabilities[c - start];
+        if (_headKind[head] != HeadKind.PerOutlet)
+        {
+            Softmax(scores[start..end], temperature, p);
+            if (head == 0) outlets.Clear();
+            for (var c = start; c < end; c++)
+            {
+                if (_classLabel[c] >= 0) probabilities[_classLabel[c]] += p[c - start];
+                if (head == 0 && _classOutlet[c] >= 0) outlets[_classOutlet[c]] += p[c - start];
+            }
+            return;
+        }
+        for (var g = 0; g < outlets.Length; g++)
+        {
+            var max = double.NegativeInfinity;
+            for (var c = start; c < end; c++)
+                if (_classOutlet[c] == g) max = Math.Max(max, scores[c]);
+            if (double.IsNegativeInfinity(max)) continue;
+            double sum = 0;
+            for (var c = start; c < end; c++)
+                if (_classOutlet[c] == g) sum += p[c - start] = Math.Exp((scores[c] - max) / temperature);
+            var share = outlets[g] / sum;
+            for (var c = start; c < end; c++)
+                if (_classOutlet[c] == g) probabilities[_classLabel[c]] += share * p[c - start];
+        }
     }
 
     internal static void Softmax(ReadOnlySpan<double> scores, double temperature, Span<double> probabilities)
@@ -292,7 +392,7 @@ public sealed class TopicModel
     /// head are contiguous; <paramref name="headStart"/> gives the first class of each head.
     /// </summary>
     internal static TopicModel FromTraining(TopicFeatureSettings settings, string[] labels, string[] classes,
-        int[] classLabel, int[] headStart, float[] idf, float[][] classWeights, double pruneFraction)
+        int[] classLabel, int[] headStart, HeadKind[] headKinds, float[] idf, float[][] classWeights, double pruneFraction)
     {
         var dim = settings.Buckets;
         var k = classes.Length;
@@ -317,14 +417,14 @@ public sealed class TopicModel
             bias[c] = w[dim];
         }
         var heads = headStart.Length;
-        return new TopicModel(settings, labels, classes, classLabel, headStart, idfQ, weights, scales, bias,
+        return new TopicModel(settings, labels, classes, classLabel, headStart, headKinds, idfQ, weights, scales, bias,
             Enumerable.Repeat(1.0, heads).ToArray(), Enumerable.Repeat(1.0 / heads, heads).ToArray());
     }
 
     private static sbyte[] NewWeights(int dim, int k) =>
-        (long)dim * k + Vector256<sbyte>.Count > int.MaxValue
+        (long)dim * k + k + Vector256<sbyte>.Count > int.MaxValue
             ? throw new ArgumentException("Too many buckets.")
-            : new sbyte[dim * k + Vector256<sbyte>.Count];
+            : new sbyte[dim * k + k + Vector256<sbyte>.Count];
 
     /// <summary>IDF in steps of 1/16; 0 is reserved for buckets never seen in training.</summary>
     internal static byte QuantizeIdf(float idf) =>
@@ -355,7 +455,13 @@ public sealed class TopicModel
         w.Write(_classes.Length);
         for (var c = 0; c < _classes.Length; c++) { w.Write(_classes[c]); w.Write(_classLabel[c]); }
         w.Write(HeadCount);
-        for (var h = 0; h < HeadCount; h++) { w.Write(_headStart[h]); w.Write(_headTemperature[h]); w.Write(_headWeight[h]); }
+        for (var h = 0; h < HeadCount; h++)
+        {
+            w.Write(_headStart[h]);
+            w.Write((byte)_headKind[h]);
+            w.Write(_headTemperature[h]);
+            w.Write(_headWeight[h]);
+        }
         for (var c = 0; c < _classes.Length; c++) { w.Write(_scales[c]); w.Write(_bias[c]); }
         w.Write(_idfQuantized);
         // Weights only for buckets seen in training: the others are zero by construction.
@@ -392,13 +498,17 @@ public sealed class TopicModel
         {
             classes[c] = r.ReadString();
             classLabel[c] = r.ReadInt32();
-            if ((uint)classLabel[c] >= (uint)labelCount) throw new InvalidDataException($"Class {classes[c]} has no label.");
+            var outletClass = classes[c].StartsWith('@');
+            if (outletClass ? classLabel[c] != -1 : (uint)classLabel[c] >= (uint)labelCount)
+                throw new InvalidDataException($"Class {classes[c]} has no label.");
         }
         int[] headStart;
+        HeadKind[] headKinds;
         double[] temperatures, headWeights;
         if (version == 1)
         {
             headStart = [0];
+            headKinds = [HeadKind.Joint];
             temperatures = [r.ReadDouble()];
             headWeights = [1.0];
         }
@@ -407,11 +517,14 @@ public sealed class TopicModel
             var heads = r.ReadInt32();
             if (heads < 1 || heads > k) throw new InvalidDataException($"Bad head count {heads}.");
             headStart = new int[heads];
+            headKinds = new HeadKind[heads];
             temperatures = new double[heads];
             headWeights = new double[heads];
             for (var h = 0; h < heads; h++)
             {
                 headStart[h] = r.ReadInt32();
+                headKinds[h] = (HeadKind)r.ReadByte();
+                if (headKinds[h] is not (HeadKind.Joint or HeadKind.PerOutlet or HeadKind.Outlet)) throw new InvalidDataException("Bad head kind.");
                 temperatures[h] = r.ReadDouble();
                 headWeights[h] = r.ReadDouble();
                 if (headStart[h] >= k || (h == 0 ? headStart[h] != 0 : headStart[h] <= headStart[h - 1]))
@@ -431,7 +544,7 @@ public sealed class TopicModel
             if (idfQ[i] == 0) continue;
             if (r.Read(bytes.Slice(i * k, k)) is var read && read != k) ReadRest(r, bytes.Slice(i * k + read, k - read));
         }
-        return new TopicModel(settings, labels, classes, classLabel, headStart, idfQ, weights, scales, bias, temperatures, headWeights);
+        return new TopicModel(settings, labels, classes, classLabel, headStart, headKinds, idfQ, weights, scales, bias, temperatures, headWeights);
     }
 
     private static void ReadRest(BinaryReader r, Span<byte> destination)
