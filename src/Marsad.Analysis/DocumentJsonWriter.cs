@@ -181,7 +181,7 @@ public static class DocumentJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    internal static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is null) writer.WriteNull(name);
         else writer.WriteString(name, value);

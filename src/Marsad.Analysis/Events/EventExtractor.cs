@@ -116,90 +116,89 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     {
         for (var i = 0; i < words.Length; i++)
         {
-            foreach (var entry in Entries(words[i]))
-            {
-                var length = entry.Words.Length;
-                if (!Matches(words, i, entry.Words)) continue;
-                // A verb never takes the article: الفجر is dawn, not "he detonated".
-                if (entry.Verb && words[i].Proclitics.HasFlag(Proclitics.Al)) continue;
-                ref var w = ref words[i];
-                switch (entry.Kind)
-                {
-                    case LexiconEntryKind.Trigger when length > w.TriggerLength:
-                        w.Trigger = entry;
-                        w.TriggerLength = length;
-                        for (var k = 1; k < length; k++) words[i + k].InTrigger = true;
-                        break;
-                    case LexiconEntryKind.Cue when entry.Direction == CueDirection.After:
-                        w.AfterCue = entry;
-                        break;
-                    case LexiconEntryKind.Cue when length > w.CueLength:
-                        w.Cue = entry;
-                        w.CueLength = length;
-                        break;
-                    case LexiconEntryKind.PastCue:
-                        w.PastCue = entry;
-                        break;
-                    case LexiconEntryKind.Agent when length > w.AgentLength:
-                        w.Agent = entry;
-                        w.AgentLength = length;
-                        break;
-                    case LexiconEntryKind.Group when length > w.GroupLength:
-                        w.Group = entry;
-                        w.GroupLength = length;
-                        break;
-                    case LexiconEntryKind.Anaphor:
-                        w.Anaphor = entry;
-                        break;
-                    case LexiconEntryKind.Preposition:
-                        w.Preposition = entry.Code;
-                        break;
-                    case LexiconEntryKind.Fatality:
-                        w.Fatality = entry.Code;
-                        break;
-                    case LexiconEntryKind.Context:
-                        w.Context = w.Context is null || w.Context == entry.Code ? entry.Code : w.Context;
-                        break;
-                    case LexiconEntryKind.Quantity:
-                        w.Quantity = entry.Quantity;
-                        break;
-                    case LexiconEntryKind.Veto:
-                        w.Veto = true;
-                        break;
-                    case LexiconEntryKind.Associate:
-                        w.Associate = true;
-                        break;
-                    case LexiconEntryKind.LightVerb:
-                        w.LightVerb = true;
-                        break;
-                    case LexiconEntryKind.Number:
-                        w.Number = entry.Quantity;
-                        break;
-                    case LexiconEntryKind.Resumptive:
-                        w.Resumptive = true;
-                        break;
-                    case LexiconEntryKind.NonFiller:
-                        w.NonFiller = true;
-                        break;
-                    case LexiconEntryKind.Undergo:
-                        w.Undergo = true;
-                        break;
-                    case LexiconEntryKind.Demonstrative:
-                        w.Demonstrative = true;
-                        break;
-                    case LexiconEntryKind.Relative:
-                        w.Relative = true;
-                        break;
-                }
-            }
+            AnnotateFrom(words, i, Lexicon.EntriesStartingWith(words[i].Id));
+            if (words[i].BaseId >= 0) AnnotateFrom(words, i, Lexicon.EntriesStartingWith(words[i].BaseId));
         }
     }
 
-    private IEnumerable<LexiconEntry> Entries(EventWord word)
+    private static void AnnotateFrom(EventWord[] words, int i, IReadOnlyList<LexiconEntry> entries)
     {
-        foreach (var entry in Lexicon.EntriesStartingWith(word.Id)) yield return entry;
-        if (word.BaseId < 0) yield break;
-        foreach (var entry in Lexicon.EntriesStartingWith(word.BaseId)) yield return entry;
+        foreach (var entry in entries)
+        {
+            var length = entry.Words.Length;
+            if (!Matches(words, i, entry.Words)) continue;
+            // A verb never takes the article: الفجر is dawn, not "he detonated".
+            if (entry.Verb && words[i].Proclitics.HasFlag(Proclitics.Al)) continue;
+            ref var w = ref words[i];
+            switch (entry.Kind)
+            {
+                case LexiconEntryKind.Trigger when length > w.TriggerLength:
+                    w.Trigger = entry;
+                    w.TriggerLength = length;
+                    for (var k = 1; k < length; k++) words[i + k].InTrigger = true;
+                    break;
+                case LexiconEntryKind.Cue when entry.Direction == CueDirection.After:
+                    w.AfterCue = entry;
+                    break;
+                case LexiconEntryKind.Cue when length > w.CueLength:
+                    w.Cue = entry;
+                    w.CueLength = length;
+                    break;
+                case LexiconEntryKind.PastCue:
+                    w.PastCue = entry;
+                    break;
+                case LexiconEntryKind.Agent when length > w.AgentLength:
+                    w.Agent = entry;
+                    w.AgentLength = length;
+                    break;
+                case LexiconEntryKind.Group when length > w.GroupLength:
+                    w.Group = entry;
+                    w.GroupLength = length;
+                    break;
+                case LexiconEntryKind.Anaphor:
+                    w.Anaphor = entry;
+                    break;
+                case LexiconEntryKind.Preposition:
+                    w.Preposition = entry.Code;
+                    break;
+                case LexiconEntryKind.Fatality:
+                    w.Fatality = entry.Code;
+                    break;
+                case LexiconEntryKind.Context:
+                    w.Context = w.Context is null || w.Context == entry.Code ? entry.Code : w.Context;
+                    break;
+                case LexiconEntryKind.Quantity:
+                    w.Quantity = entry.Quantity;
+                    break;
+                case LexiconEntryKind.Veto:
+                    w.Veto = true;
+                    break;
+                case LexiconEntryKind.Associate:
+                    w.Associate = true;
+                    break;
+                case LexiconEntryKind.LightVerb:
+                    w.LightVerb = true;
+                    break;
+                case LexiconEntryKind.Number:
+                    w.Number = entry.Quantity;
+                    break;
+                case LexiconEntryKind.Resumptive:
+                    w.Resumptive = true;
+                    break;
+                case LexiconEntryKind.NonFiller:
+                    w.NonFiller = true;
+                    break;
+                case LexiconEntryKind.Undergo:
+                    w.Undergo = true;
+                    break;
+                case LexiconEntryKind.Demonstrative:
+                    w.Demonstrative = true;
+                    break;
+                case LexiconEntryKind.Relative:
+                    w.Relative = true;
+                    break;
+            }
+        }
     }
 
     private static bool Matches(EventWord[] words, int at, int[] ids)

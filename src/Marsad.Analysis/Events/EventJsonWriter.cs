@@ -22,9 +22,9 @@ public static class EventJsonWriter
         writer.WriteStartObject();
         writer.WriteString("type", mention.Type);
         writer.WriteString("cameo", mention.Cameo);
-        WriteNullable(writer, "plover", mention.Plover);
-        WriteNullable(writer, "acled_event_type", mention.AcledEventType);
-        WriteNullable(writer, "acled_sub_event_type", mention.AcledSubEventType);
+        DocumentJsonWriter.WriteNullable(writer, "plover", mention.Plover);
+        DocumentJsonWriter.WriteNullable(writer, "acled_event_type", mention.AcledEventType);
+        DocumentJsonWriter.WriteNullable(writer, "acled_sub_event_type", mention.AcledSubEventType);
         WriteParticipant(writer, "actor", mention.Actor);
         WriteParticipant(writer, "target", mention.Target);
         writer.WriteStartArray("associates");
@@ -60,11 +60,11 @@ public static class EventJsonWriter
         writer.WriteString("text", participant.Text);
         writer.WriteNumber("start", participant.Start);
         writer.WriteNumber("end", participant.End);
-        WriteNullable(writer, "entityId", participant.EntityId);
+        DocumentJsonWriter.WriteNullable(writer, "entityId", participant.EntityId);
         writer.WriteString("name", participant.Name);
-        WriteNullable(writer, "country", participant.Country);
-        WriteNullable(writer, "agent", participant.Agent);
-        WriteNullable(writer, "code", participant.Code);
+        DocumentJsonWriter.WriteNullable(writer, "country", participant.Country);
+        DocumentJsonWriter.WriteNullable(writer, "agent", participant.Agent);
+        DocumentJsonWriter.WriteNullable(writer, "code", participant.Code);
         writer.WriteBoolean("inferred", participant.Inferred);
         writer.WriteEndObject();
     }
@@ -80,9 +80,9 @@ public static class EventJsonWriter
         writer.WriteString("text", place.Text);
         writer.WriteNumber("start", place.Start);
         writer.WriteNumber("end", place.End);
-        WriteNullable(writer, "entityId", place.EntityId);
+        DocumentJsonWriter.WriteNullable(writer, "entityId", place.EntityId);
         writer.WriteString("name", place.Name);
-        WriteNullable(writer, "country", place.Country);
+        DocumentJsonWriter.WriteNullable(writer, "country", place.Country);
         if (place.Latitude is { } lat) writer.WriteNumber("lat", Math.Round(lat, 5));
         if (place.Longitude is { } lon) writer.WriteNumber("lon", Math.Round(lon, 5));
         writer.WriteNumber("geo_precision", place.Precision);
@@ -97,10 +97,10 @@ public static class EventJsonWriter
             return;
         }
         writer.WriteStartObject("date");
-        WriteNullable(writer, "value", date.Value);
-        WriteNullable(writer, "from", date.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        WriteNullable(writer, "to", date.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        WriteNullable(writer, "text", date.Text);
+        DocumentJsonWriter.WriteNullable(writer, "value", date.Value);
+        DocumentJsonWriter.WriteNullable(writer, "from", date.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        DocumentJsonWriter.WriteNullable(writer, "to", date.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        DocumentJsonWriter.WriteNullable(writer, "text", date.Text);
         writer.WriteString("basis", date.Basis);
         writer.WriteEndObject();
     }
@@ -120,11 +120,5 @@ public static class EventJsonWriter
         writer.WriteBoolean("approximate", fatalities.Approximate);
         writer.WriteString("text", fatalities.Text);
         writer.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
-    {
-        if (value is null) writer.WriteNull(name);
-        else writer.WriteString(name, value);
     }
 }
