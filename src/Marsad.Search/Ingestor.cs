@@ -6,11 +6,24 @@ namespace Marsad.Search;
 
 /// <summary>
 /// Read → analyse (in parallel) → store (one transaction per batch) → index (catching up from the store).
+/// The store and index writes of one batch run while the next batch is read and analysed, so the cores are not left
+/// idle during the single-threaded writes; batches are still written one at a time and in order.
 /// Articles whose content id is already stored are skipped before analysis, so re-ingesting a corpus is cheap
 /// and adds nothing. A cancelled or killed run keeps every batch committed so far; the next run resumes.
 /// </summary>
-public sealed class Ingestor(IArticleStore store, SearchIndex index, AnalysisPipeline pipeline)
+public sealed class Ingestor
 {
+    private readonly IArticleStore _store;
+    private readonly SearchIndex _index;
+    private readonly AnalysisPipeline _pipeline;
+
+    public Ingestor(IArticleStore store, SearchIndex index, AnalysisPipeline pipeline)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _index = index ?? throw new ArgumentNullException(nameof(index));
+        _pipeline = pipeline ?? throw new ArgumentNullException(nameof(pipeline));
+    }
+
     public int BatchSize { get; init; } = 512;
 
     /// <summary>A run that adds at least this many articles counts as a bulk load and ends by merging the index.</summary>
@@ -19,7 +32,7 @@ public sealed class Ingestor(IArticleStore store, SearchIndex index, AnalysisPip
     /// <summary>How often the index is committed during a run; it is always committed at the end.</summary>
     public TimeSpan IndexCommitInterval { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Called after each committed batch with the running totals.</summary>
+    /// <summary>Called after each committed batch with the running totals (from the thread that wrote it).</summary>
     public Action<IngestReport>? Progress { get; init; }
 
     /// <summary>Called for each file or record that could not be read.</summary>
@@ -27,55 +40,90 @@ public sealed class Ingestor(IArticleStore store, SearchIndex index, AnalysisPip
 
     public IngestReport Run(IEnumerable<ReadResult> reads, CancellationToken cancellation = default)
     {
-        long read = 0, added = 0, skipped = 0, errors = 0;
-        var pending = new List<Article>(BatchSize);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var lastCommit = System.Diagnostics.Stopwatch.StartNew();
-
-        void Flush()
+        var run = new IngestRun(this, cancellation);
+        try
         {
-            if (pending.Count == 0) return;
-            var stored = new StoredArticle[pending.Count];
-            Parallel.For(0, pending.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
+            foreach (var result in reads)
             {
-                var document = pipeline.Run(pending[i]);
-                stored[i] = StoredArticle.From(pending[i], DocumentJsonWriter.ToJson(document, compact: true));
-            });
-            var result = store.AddBatch(stored);
-            added += result.Added;
-            skipped += result.Skipped;
-            var due = lastCommit.Elapsed >= IndexCommitInterval;
-            index.CatchUp(commit: due);
-            if (due) lastCommit.Restart();
-            pending.Clear();
-            seen.Clear();
-            Progress?.Invoke(new IngestReport(read, added, skipped, errors));
+                if (cancellation.IsCancellationRequested) break;
+                run.Accept(result);
+            }
+            if (!cancellation.IsCancellationRequested) run.Flush();
         }
-
-        foreach (var result in reads)
+        finally
         {
-            if (cancellation.IsCancellationRequested) break;
+            // A batch already handed to the writer is committed even when reading or analysis fails or is cancelled.
+            run.WaitForWriter();
+        }
+        _index.CatchUp(commit: false);
+        if (run.Added >= BulkLoadArticles) _index.Optimize();
+        else _index.Commit();
+        return run.Report();
+    }
+
+    /// <summary>The state of one <see cref="Run"/>: the batch being filled, the batch being written, the totals.</summary>
+    private sealed class IngestRun(Ingestor owner, CancellationToken cancellation)
+    {
+        private readonly System.Diagnostics.Stopwatch _sinceCommit = System.Diagnostics.Stopwatch.StartNew();
+        private List<Article> _pending = new(owner.BatchSize);
+        // Ids of the batch being filled and of the batch being written: the store cannot answer for the latter yet.
+        private HashSet<string> _seen = new(StringComparer.Ordinal), _writing = new(StringComparer.Ordinal);
+        private Task _writer = Task.CompletedTask;
+        private long _read, _added, _skipped, _errors;
+
+        public long Added => Interlocked.Read(ref _added);
+
+        public IngestReport Report() =>
+            new(Interlocked.Read(ref _read), Interlocked.Read(ref _added), Interlocked.Read(ref _skipped), Interlocked.Read(ref _errors));
+
+        public void Accept(ReadResult result)
+        {
             if (result.Error is { } error)
             {
-                errors++;
-                Error?.Invoke(error);
-                continue;
+                Interlocked.Increment(ref _errors);
+                owner.Error?.Invoke(error);
+                return;
             }
             var article = result.Article!;
-            read++;
-            // Same content twice in one batch, or already in the store: nothing to analyse.
-            if (!seen.Add(article.Id) || store.Contains(article.Id))
+            Interlocked.Increment(ref _read);
+            // Same content twice in the batch or the one being written, or already in the store: nothing to analyse.
+            if (_writing.Contains(article.Id) || !_seen.Add(article.Id) || owner._store.Contains(article.Id))
             {
-                skipped++;
-                continue;
+                Interlocked.Increment(ref _skipped);
+                return;
             }
-            pending.Add(article);
-            if (pending.Count >= BatchSize) Flush();
+            _pending.Add(article);
+            if (_pending.Count >= owner.BatchSize) Flush();
         }
-        if (!cancellation.IsCancellationRequested) Flush();
-        index.CatchUp(commit: false);
-        if (added >= BulkLoadArticles) index.Optimize();
-        else index.Commit();
-        return new IngestReport(read, added, skipped, errors);
+
+        public void Flush()
+        {
+            if (_pending.Count == 0) return;
+            var batch = _pending;
+            var stored = new StoredArticle[batch.Count];
+            Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
+            {
+                var document = owner._pipeline.Run(batch[i]);
+                stored[i] = StoredArticle.From(batch[i], DocumentJsonWriter.ToJson(document, compact: true));
+            });
+            WaitForWriter();
+            (_seen, _writing) = (_writing, _seen);
+            _seen.Clear();
+            _pending = new List<Article>(owner.BatchSize);
+            _writer = Task.Run(() => Write(stored));
+        }
+
+        public void WaitForWriter() => _writer.GetAwaiter().GetResult();
+
+        private void Write(StoredArticle[] stored)
+        {
+            var result = owner._store.AddBatch(stored);
+            Interlocked.Add(ref _added, result.Added);
+            Interlocked.Add(ref _skipped, result.Skipped);
+            var due = _sinceCommit.Elapsed >= owner.IndexCommitInterval;
+            owner._index.CatchUp(commit: due);
+            if (due) _sinceCommit.Restart();
+            owner.Progress?.Invoke(Report());
+        }
     }
 }

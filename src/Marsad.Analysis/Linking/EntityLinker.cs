@@ -22,6 +22,9 @@ public sealed class EntityLinker(Geocoder geocoder)
 {
     private const string Person = "PERS", Location = "LOC", Misc = "MISC";
 
+    // Longer than any title or actor noun: such a word is neither, and its readings need no stack buffer.
+    private const int MaxPhraseLength = 128;
+
     // Team-written: nouns after which a demonym names a state acting (forces, strikes, supervision, officials).
     private static readonly FrozenSet<string> ActorNouns = new[]
     {
@@ -31,23 +34,24 @@ public sealed class EntityLinker(Geocoder geocoder)
         "الأمن", "تدخل", "التدخل", "مشاركة", "وفد", "الوفد", "النظام", "الجانب", "المخابرات", "الاستخبارات",
     }.Select(PlaceNames.Key).ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ActorNounKeys = ActorNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public Geocoder Geocoder { get; } = geocoder ?? throw new ArgumentNullException(nameof(geocoder));
 
     public void Link(Document document)
     {
         var body = document.Body;
         var mentions = document.Entities;
-        var words = new List<Token>();
-        foreach (var token in Tokenizer.Enumerate(body)) words.Add(token);
+        var words = new KeyedWords(body);
 
-        foreach (var (start, end) in Geocoder.FindMultiWordNames(body))
+        foreach (var (start, end) in Geocoder.FindMultiWordNames(words))
             if (!Overlaps(mentions, start, end)) mentions.Add(new EntityMention(Location, start, end, body[start..end]));
-        AddActorDemonyms(body, words, mentions);
+        AddActorDemonyms(words, mentions);
         mentions.Sort((a, b) => a.Start.CompareTo(b.Start));
 
         var links = new (string Type, string Key, string Name, Place? Place)[mentions.Count];
         var locations = Enumerable.Range(0, mentions.Count).Where(i => mentions[i].Type == Location).ToList();
-        var places = Geocoder.Resolve(locations.Select(i => mentions[i].Text).ToList(), body);
+        var places = Geocoder.Resolve(locations.Select(i => mentions[i].Text).ToList(), words);
         for (var n = 0; n < locations.Count; n++)
             if (places[n] is { } place) links[locations[n]] = PlaceLink(place);
 
@@ -67,7 +71,7 @@ public sealed class EntityLinker(Geocoder geocoder)
         }
 
         JoinPartialNames(links);
-        links = AddTitleMentions(body, words, mentions, links);
+        links = AddTitleMentions(words, mentions, links);
 
         var entities = new Dictionary<string, LinkedEntity>(StringComparer.Ordinal);
         for (var i = 0; i < mentions.Count; i++)
@@ -151,23 +155,24 @@ public sealed class EntityLinker(Geocoder geocoder)
     /// (الرئيس السابق، الرئيس الأمريكي) and name someone else.
     /// </summary>
     private (string Type, string Key, string Name, Place? Place)[] AddTitleMentions(
-        string body, List<Token> words, List<EntityMention> mentions, (string Type, string Key, string Name, Place? Place)[] links)
+        KeyedWords words, List<EntityMention> mentions, (string Type, string Key, string Name, Place? Place)[] links)
     {
+        var body = words.Text;
         var titleOf = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var preNameTitles = new HashSet<int>();
         for (var m = 0; m < mentions.Count; m++)
         {
             if (mentions[m].Type != Person) continue;
-            var first = words.FindIndex(w => w.Start >= mentions[m].Start);
+            var first = FirstTokenFrom(words.Tokens, mentions[m].Start);
             if (first <= 0) continue;
             for (var n = Math.Min(PersonTitles.MaxWords + 1, first); n >= 1; n--)
             {
-                if (!Contiguous(body, words, first - n, n + 1)) continue;
-                var phrase = TitleKey(body, words, first - n, n);
+                if (!words.Contiguous(first - n, n + 1)) continue;
+                var phrase = TitleKey(words.Key(first - n, n));
                 if (phrase is null) continue;
                 if (!titleOf.TryGetValue(phrase, out var people)) titleOf[phrase] = people = new HashSet<string>(StringComparer.Ordinal);
                 people.Add(links[m].Key);
-                preNameTitles.Add(words[first - n].Start);
+                preNameTitles.Add(words.Tokens[first - n].Start);
                 break;
             }
         }
@@ -180,13 +185,12 @@ public sealed class EntityLinker(Geocoder geocoder)
             var length = PlaceNames.Words(phrase).Length;
             for (var w = 0; w + length <= words.Count; w++)
             {
-                if (preNameTitles.Contains(words[w].Start) || !Contiguous(body, words, w, length)) continue;
-                if (TitleKey(body, words, w, length) != phrase) continue;
-                var start = words[w].Start;
-                var end = words[w + length - 1].End;
+                if (preNameTitles.Contains(words.Tokens[w].Start) || !words.Contiguous(w, length)) continue;
+                if (!IsTitle(words.Key(w, length), phrase)) continue;
+                var start = words.Tokens[w].Start;
+                var end = words.Tokens[w + length - 1].End;
                 if (Overlaps(mentions, start, end)) continue;
-                if (w + length < words.Count && Contiguous(body, words, w + length - 1, 2)
-                    && PlaceNames.Key(body.Substring(words[w + length].Start, words[w + length].Length)).StartsWith("ال", StringComparison.Ordinal))
+                if (words.Contiguous(w + length - 1, 2) && words.Key(w + length).StartsWith("ال", StringComparison.Ordinal))
                     continue;
                 added.Add((new EntityMention(Person, start, end, body[start..end]), link));
             }
@@ -198,53 +202,67 @@ public sealed class EntityLinker(Geocoder geocoder)
         return all.Select(x => x.Link).ToArray();
     }
 
-    /// <summary>The title key of n words from w (a proclitic on the first word allowed; a trailing demonym kept), or null.</summary>
-    private string? TitleKey(string body, List<Token> words, int w, int n)
+    private static int FirstTokenFrom(IReadOnlyList<Token> tokens, int start)
     {
-        var key = PlaceNames.Key(body[words[w].Start..words[w + n - 1].End]);
-        if (Title(key) is { } found) return found;
-        foreach (var (form, _) in PlaceNames.ProcliticReadings(key))
-            if (Title(form) is { } stripped) return stripped;
+        for (var i = 0; i < tokens.Count; i++)
+            if (tokens[i].Start >= start) return i;
+        return -1;
+    }
+
+    /// <summary>The title a phrase key spells (a proclitic on the first word allowed; a trailing demonym kept), or null.</summary>
+    private string? TitleKey(ReadOnlySpan<char> key)
+    {
+        if (Title(key)) return key.ToString();
+        if (key.Length > MaxPhraseLength) return null;
+        Span<char> scratch = stackalloc char[key.Length];
+        var readings = new ProcliticReadingEnumerator(key, scratch);
+        while (readings.MoveNext())
+            if (Title(readings.Form)) return readings.Form.ToString();
         return null;
     }
 
-    private string? Title(string key)
+    /// <summary>Whether <see cref="TitleKey"/> of <paramref name="key"/> is <paramref name="phrase"/>, without building the string.</summary>
+    private bool IsTitle(ReadOnlySpan<char> key, string phrase)
     {
-        if (PersonTitles.Keys.Contains(key)) return key;
-        var space = key.LastIndexOf(' ');
-        return space > 0 && PersonTitles.Keys.Contains(key[..space]) && Geocoder.Gazetteer.DemonymCountry(key[(space + 1)..]) is not null ? key : null;
-    }
-
-    private void AddActorDemonyms(string body, List<Token> words, List<EntityMention> mentions)
-    {
-        for (var w = 1; w < words.Count; w++)
-        {
-            if (words[w].Kind != TokenKind.ArabicWord || !Contiguous(body, words, w - 1, 2)) continue;
-            var text = body.Substring(words[w].Start, words[w].Length);
-            if (Geocoder.Gazetteer.DemonymCountry(text) is null || !IsActorNoun(body.Substring(words[w - 1].Start, words[w - 1].Length))) continue;
-            if (Overlaps(mentions, words[w].Start, words[w].End)) continue;
-            mentions.Add(new EntityMention(Misc, words[w].Start, words[w].End, text));
-        }
-    }
-
-    private static bool IsActorNoun(string word)
-    {
-        var key = PlaceNames.Key(word);
-        if (ActorNouns.Contains(key)) return true;
-        foreach (var (form, _) in PlaceNames.ProcliticReadings(key))
-            if (ActorNouns.Contains(form)) return true;
+        if (Title(key)) return key.SequenceEqual(phrase);
+        if (key.Length > MaxPhraseLength) return false;
+        Span<char> scratch = stackalloc char[key.Length];
+        var readings = new ProcliticReadingEnumerator(key, scratch);
+        while (readings.MoveNext())
+            if (Title(readings.Form)) return readings.Form.SequenceEqual(phrase);
         return false;
     }
 
-    private static bool Contiguous(string body, List<Token> words, int w, int n)
+    private bool Title(ReadOnlySpan<char> key)
     {
-        if (w < 0 || w + n > words.Count) return false;
-        for (var k = w; k < w + n; k++)
+        if (TitleKeys.Contains(key)) return true;
+        var space = key.LastIndexOf(' ');
+        return space > 0 && TitleKeys.Contains(key[..space]) && Geocoder.Gazetteer.DemonymCountryOfKey(key[(space + 1)..]) is not null;
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleKeys = PersonTitles.Keys.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private void AddActorDemonyms(KeyedWords words, List<EntityMention> mentions)
+    {
+        for (var w = 1; w < words.Count; w++)
         {
-            if (words[k].Kind != TokenKind.ArabicWord) return false;
-            if (k > w && !string.IsNullOrWhiteSpace(body[words[k - 1].End..words[k].Start])) return false;
+            if (words.Tokens[w].Kind != TokenKind.ArabicWord || !words.Contiguous(w - 1, 2)) continue;
+            if (Geocoder.Gazetteer.DemonymCountryOfKey(words.Key(w)) is null || !IsActorNoun(words.Key(w - 1))) continue;
+            var (start, end) = (words.Tokens[w].Start, words.Tokens[w].End);
+            if (Overlaps(mentions, start, end)) continue;
+            mentions.Add(new EntityMention(Misc, start, end, words.Text[start..end]));
         }
-        return true;
+    }
+
+    private static bool IsActorNoun(ReadOnlySpan<char> key)
+    {
+        if (ActorNounKeys.Contains(key)) return true;
+        if (key.Length > MaxPhraseLength) return false;
+        Span<char> scratch = stackalloc char[key.Length];
+        var readings = new ProcliticReadingEnumerator(key, scratch);
+        while (readings.MoveNext())
+            if (ActorNounKeys.Contains(readings.Form)) return true;
+        return false;
     }
 
     private static bool Overlaps(List<EntityMention> mentions, int start, int end) =>

@@ -25,6 +25,18 @@ public sealed class Gazetteer
     private readonly Dictionary<string, List<Place>> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Place> _countries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _demonyms = new(StringComparer.Ordinal);
+    // First words of names of two or more words: most words of an article start none, and one probe says so.
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Place>>.AlternateLookup<ReadOnlySpan<char>> _byKeySpan;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _demonymsSpan;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordsSpan;
+
+    public Gazetteer()
+    {
+        _byKeySpan = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _demonymsSpan = _demonyms.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWordsSpan = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The team's list only: what the tests and any machine without a data folder see.</summary>
     public static Gazetteer BuiltIn => BuiltInInstance.Value;
@@ -101,6 +113,24 @@ public sealed class Gazetteer
     /// <summary>Entries whose name is exactly <paramref name="key"/> (already a <see cref="PlaceNames.Key"/>).</summary>
     public IReadOnlyList<Place> Lookup(string key) => _byKey.TryGetValue(key, out var list) ? list : [];
 
+    /// <inheritdoc cref="Lookup(string)"/>
+    public IReadOnlyList<Place> Lookup(ReadOnlySpan<char> key) => _byKeySpan.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>
+    /// Whether a name of two or more words may start with the word whose key is <paramref name="wordKey"/>, as written
+    /// or with a leading proclitic removed.
+    /// </summary>
+    public bool MayStartLongerName(ReadOnlySpan<char> wordKey)
+    {
+        if (_firstWordsSpan.Contains(wordKey)) return true;
+        Span<char> scratch = stackalloc char[Math.Min(wordKey.Length, 256)];
+        if (scratch.Length < wordKey.Length) return false;
+        var readings = new ProcliticReadingEnumerator(wordKey, scratch);
+        while (readings.MoveNext())
+            if (_firstWordsSpan.Contains(readings.Form)) return true;
+        return false;
+    }
+
     /// <summary>
     /// Entries for a name as it appears in text: as written, else with a leading proclitic removed
     /// (وبنغازي، لبنغازي، وأبو ظبي). Empty when the name is unknown.
@@ -123,12 +153,17 @@ public sealed class Gazetteer
     public Place? Country(string iso) => _countries.GetValueOrDefault(iso);
 
     /// <summary>The ISO code a demonym word (مصرية، والليبيين) denotes, or null.</summary>
-    public string? DemonymCountry(string word)
+    public string? DemonymCountry(string word) => DemonymCountryOfKey(PlaceNames.Key(word));
+
+    /// <summary>The ISO code the word whose <see cref="PlaceNames.Key"/> is <paramref name="key"/> denotes as a demonym, or null.</summary>
+    public string? DemonymCountryOfKey(ReadOnlySpan<char> key)
     {
-        var key = PlaceNames.Key(word);
-        if (_demonyms.TryGetValue(key, out var country)) return country;
-        foreach (var (form, _) in PlaceNames.ProcliticReadings(key))
-            if (_demonyms.TryGetValue(form, out country)) return country;
+        if (_demonymsSpan.TryGetValue(key, out var country)) return country;
+        Span<char> scratch = stackalloc char[Math.Min(key.Length, 256)];
+        if (scratch.Length < key.Length) return null;
+        var readings = new ProcliticReadingEnumerator(key, scratch);
+        while (readings.MoveNext())
+            if (_demonymsSpan.TryGetValue(readings.Form, out country)) return country;
         return null;
     }
 
@@ -174,7 +209,9 @@ public sealed class Gazetteer
             if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
             if (list.Exists(p => ReferenceEquals(p, place))) continue;
             list.Add(place);
-            MaxNameWords = Math.Max(MaxNameWords, PlaceNames.Words(key).Length);
+            var words = PlaceNames.Words(key);
+            MaxNameWords = Math.Max(MaxNameWords, words.Length);
+            if (words.Length > 1) _firstWords.Add(words[0]);
         }
     }
 

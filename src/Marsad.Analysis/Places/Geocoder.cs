@@ -17,10 +17,15 @@ public sealed class Geocoder(Gazetteer gazetteer)
     public Gazetteer Gazetteer { get; } = gazetteer ?? throw new ArgumentNullException(nameof(gazetteer));
 
     /// <summary>Resolves <paramref name="names"/> together; <paramref name="text"/> (the article) adds demonym context.</summary>
-    public Place?[] Resolve(IReadOnlyList<string> names, string? text = null)
+    public Place?[] Resolve(IReadOnlyList<string> names, string? text = null) =>
+        Resolve(names, text is null ? null : new KeyedWords(text));
+
+    /// <summary>Resolves <paramref name="names"/> together; the demonyms among <paramref name="words"/> add context.</summary>
+    public Place?[] Resolve(IReadOnlyList<string> names, KeyedWords? words)
     {
-        var candidates = names.Select(Gazetteer.Find).ToArray();
-        var votes = CountryVotes(candidates, text);
+        var candidates = new IReadOnlyList<Place>[names.Count];
+        for (var i = 0; i < candidates.Length; i++) candidates[i] = Gazetteer.Find(names[i]);
+        var votes = CountryVotes(candidates, words);
         var resolved = new Place?[names.Count];
         for (var i = 0; i < candidates.Length; i++)
         {
@@ -33,7 +38,7 @@ public sealed class Geocoder(Gazetteer gazetteer)
     }
 
     /// <summary>The country context of an article: unambiguous names and demonyms.</summary>
-    public Dictionary<string, int> CountryVotes(IReadOnlyList<IReadOnlyList<Place>> candidates, string? text)
+    public Dictionary<string, int> CountryVotes(IReadOnlyList<IReadOnlyList<Place>> candidates, KeyedWords? words)
     {
         var votes = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var list in candidates)
@@ -42,12 +47,12 @@ public sealed class Geocoder(Gazetteer gazetteer)
             var country = list[0].Country;
             if (list.All(p => p.Country == country)) votes[country] = votes.GetValueOrDefault(country) + 1;
         }
-        if (text is not null)
+        if (words is not null)
         {
-            foreach (var token in Tokenizer.Enumerate(text))
+            for (var i = 0; i < words.Count; i++)
             {
-                if (token.Kind != TokenKind.ArabicWord) continue;
-                if (Gazetteer.DemonymCountry(text.Substring(token.Start, token.Length)) is { } country)
+                if (words.Tokens[i].Kind != TokenKind.ArabicWord) continue;
+                if (Gazetteer.DemonymCountryOfKey(words.Key(i)) is { } country)
                     votes[country] = votes.GetValueOrDefault(country) + 1;
             }
         }
@@ -60,34 +65,37 @@ public sealed class Geocoder(Gazetteer gazetteer)
     /// (الشرق الليبي، أبو ظبي، شبه جزيرة سيناء) are hand-checked and unambiguous as phrases, unlike single words
     /// such as عمان or صور, which are only geocoded when the model tags them as places.
     /// </summary>
-    public static List<(int Start, int End)> FindMultiWordNames(string text)
+    public static List<(int Start, int End)> FindMultiWordNames(string text) => FindMultiWordNames(new KeyedWords(text));
+
+    /// <inheritdoc cref="FindMultiWordNames(string)"/>
+    public static List<(int Start, int End)> FindMultiWordNames(KeyedWords words)
     {
         var builtIn = Gazetteer.BuiltIn;
-        var words = new List<Token>();
-        foreach (var token in Tokenizer.Enumerate(text)) words.Add(token);
         var found = new List<(int, int)>();
+        Span<char> scratch = stackalloc char[256];
         for (var i = 0; i < words.Count; i++)
         {
-            if (words[i].Kind != TokenKind.ArabicWord) continue;
+            if (words.Tokens[i].Kind != TokenKind.ArabicWord || !builtIn.MayStartLongerName(words.Key(i))) continue;
             for (var n = Math.Min(builtIn.MaxNameWords, words.Count - i); n >= 2; n--)
             {
-                var last = words[i + n - 1];
-                if (!Contiguous(text, words, i, n)) continue;
-                var key = PlaceNames.Key(text[words[i].Start..last.End]);
+                if (!words.Contiguous(i, n)) continue;
+                var key = words.Key(i, n);
+                if (key.Length > scratch.Length) continue;
                 var cut = -1;
                 if (IsOnePlace(builtIn.Lookup(key))) cut = 0;
                 else
                 {
-                    foreach (var (form, c) in PlaceNames.ProcliticReadings(key))
+                    var readings = new ProcliticReadingEnumerator(key, scratch);
+                    while (readings.MoveNext())
                     {
-                        if (!IsOnePlace(builtIn.Lookup(form))) continue;
+                        if (!IsOnePlace(builtIn.Lookup(readings.Form))) continue;
                         // A plain strip leaves the name in the text; لل → ال does not, so the span keeps the clitic.
-                        cut = form.AsSpan().SequenceEqual(key.AsSpan(c)) ? c : 0;
+                        cut = readings.Form.SequenceEqual(key[readings.Cut..]) ? readings.Cut : 0;
                         break;
                     }
                 }
                 if (cut < 0) continue;
-                found.Add((words[i].Start + cut, last.End));
+                found.Add((words.Tokens[i].Start + cut, words.Tokens[i + n - 1].End));
                 i += n - 1;
                 break;
             }
@@ -96,17 +104,6 @@ public sealed class Geocoder(Gazetteer gazetteer)
     }
 
     private static bool IsOnePlace(IReadOnlyList<Place> places) => places.Count == 1;
-
-    /// <summary>Whether the n words from i are Arabic words separated by nothing but spaces.</summary>
-    private static bool Contiguous(string text, List<Token> words, int i, int n)
-    {
-        for (var k = i; k < i + n; k++)
-        {
-            if (words[k].Kind != TokenKind.ArabicWord) return false;
-            if (k > i && !string.IsNullOrWhiteSpace(text[words[k - 1].End..words[k].Start])) return false;
-        }
-        return true;
-    }
 
     private static bool Better(Place a, Place b, Dictionary<string, int> votes)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Marsad.Text;
 
 namespace Marsad.Analysis.Places;
@@ -9,24 +8,40 @@ namespace Marsad.Analysis.Places;
 /// </summary>
 public static class PlaceNames
 {
-    private const char Waw = '\u0648', Fa = '\u0641', Ba = '\u0628', Lam = '\u0644', Kaf = '\u0643', Alef = '\u0627';
+    internal const char Waw = '\u0648', Fa = '\u0641', Ba = '\u0628', Lam = '\u0644', Kaf = '\u0643', Alef = '\u0627';
 
-    public static string Key(string name)
+    public static string Key(string name) => Key(name.AsSpan());
+
+    public static string Key(ReadOnlySpan<char> name)
     {
-        var normalized = ArabicNormalizer.Normalize(name, NormalizationOptions.Search);
-        var builder = new StringBuilder(normalized.Length);
+        char[]? rented = null;
+        var capacity = name.Length * ArabicNormalizer.MaxExpansion;
+        var buffer = capacity <= 256 ? stackalloc char[capacity] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(capacity));
+        var length = KeyInto(name, buffer);
+        var key = new string(buffer[..length]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return key;
+    }
+
+    /// <summary>Writes the key of <paramref name="name"/> into <paramref name="destination"/> (at least <c>name.Length * ArabicNormalizer.MaxExpansion</c> long).</summary>
+    public static int KeyInto(ReadOnlySpan<char> name, Span<char> destination)
+    {
+        var normalized = ArabicNormalizer.Normalize(name, destination, NormalizationOptions.Search);
+        // Compacted in place: the write position never passes the read position.
+        var written = 0;
         var pendingSpace = false;
-        foreach (var c in normalized)
+        for (var i = 0; i < normalized; i++)
         {
+            var c = destination[i];
             if (char.IsLetterOrDigit(c))
             {
-                if (pendingSpace && builder.Length > 0) builder.Append(' ');
+                if (pendingSpace && written > 0) destination[written++] = ' ';
                 pendingSpace = false;
-                builder.Append(c);
+                destination[written++] = c;
             }
             else pendingSpace = true;
         }
-        return builder.ToString();
+        return written;
     }
 
     /// <summary>The words of a key.</summary>
@@ -34,26 +49,16 @@ public static class PlaceNames
 
     /// <summary>
     /// Readings of a key (or word) with a leading proclitic removed: و/ف, then ب/ل/ك, and لل read as ل + ال
-    /// (للواء → اللواء). A structural strip is only a hypothesis (بنغازي starts with ب), so callers try the form as
+    /// (للشرق → الشرق). A structural strip is only a hypothesis (بنغازي starts with ب), so callers try the form as
     /// written first and accept a reading only when it is itself a known name; the known names act as the lexicon
     /// that guards <see cref="CliticSegmenter"/> for ordinary words.
     /// </summary>
     public static List<(string Form, int Cut)> ProcliticReadings(string key)
     {
         var readings = new List<(string, int)>(3);
-        if (key.Length >= 3 && key[0] is Waw or Fa)
-        {
-            readings.Add((key[1..], 1));
-            AddPrepositions(key[1..], 1, readings);
-        }
-        AddPrepositions(key, 0, readings);
+        Span<char> scratch = key.Length <= 256 ? stackalloc char[key.Length] : new char[key.Length];
+        var enumerator = new ProcliticReadingEnumerator(key, scratch);
+        while (enumerator.MoveNext()) readings.Add((enumerator.Form.ToString(), enumerator.Cut));
         return readings;
-    }
-
-    private static void AddPrepositions(string form, int offset, List<(string, int)> readings)
-    {
-        if (form.Length < 3) return;
-        if (form[0] == Lam && form[1] == Lam && form.Length > 3) readings.Add((string.Concat(Alef.ToString(), form.AsSpan(1)), offset + 1));
-        if (form[0] is Ba or Lam or Kaf) readings.Add((form[1..], offset + 1));
     }
 }
