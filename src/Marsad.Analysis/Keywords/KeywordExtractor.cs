@@ -1,4 +1,4 @@
-using System.Text;
+using System.Runtime.InteropServices;
 using Marsad.Analysis.Sentences;
 using Marsad.Text;
 
@@ -13,7 +13,7 @@ namespace Marsad.Analysis.Keywords;
 /// </summary>
 public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywords = 10, int minKeywords = 5)
 {
-    private const int MaxPhraseWords = 3;
+    private const int MaxPhraseWords = KeywordText.MaxPhraseWords;
 
     /// <summary>Below this share of the best score a phrase is dropped, unless fewer than the minimum would be left.</summary>
     private const double RelativeCutoff = 0.2;
@@ -35,28 +35,32 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
-        var words = Words(body, sentences);
+        var text = new KeywordText();
+        var words = text.Words(body, sentences);
         if (words.Count == 0) return [];
-        var titleKeys = TitleKeys(title);
-        var candidates = Candidates(words);
+        var titleKeys = TitleKeys(text, title);
+        var phrases = new ulong[words.Count * MaxPhraseWords];
+        var candidates = Candidates(words, phrases);
+        var idf = new double[text.StemCount + 1];
+        for (var id = 1; id < idf.Length; id++) idf[id] = statistics.Idf(text.Stem(id));
 
-        var scored = new List<(string Key, Candidate Candidate, double Score)>();
+        var scored = new List<(ulong Key, Candidate Candidate, double Score)>();
         foreach (var (key, candidate) in candidates)
         {
             var inTitle = titleKeys.TryGetValue(key, out var titleCount);
             // A multi-word phrase has to recur (or be in the title) to be a phrase rather than two words that met once.
             if (candidate.Length > 1 && candidate.Count < 2 && !inTitle) continue;
-            var idf = 0.0;
-            foreach (var stem in key.Split(' ')) idf += statistics.Idf(stem);
+            var phraseIdf = 0.0;
+            for (var k = 0; k < candidate.Length; k++) phraseIdf += idf[KeywordText.StemAt(key, k)];
             // The title is the writer's own choice of words, so a mention there counts as a mention in the text too.
-            var score = (candidate.Count + titleCount) * idf * (1 + PhraseBonus * (candidate.Length - 1));
+            var score = (candidate.Count + titleCount) * phraseIdf * (1 + PhraseBonus * (candidate.Length - 1));
             score *= 1 + PositionBoost * (1 - (double)candidate.FirstWord / words.Count);
             if (inTitle) score *= TitleBoost;
             scored.Add((key, candidate, score));
         }
-        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Key, b.Key));
+        scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : text.CompareSpelling(a.Key, b.Key));
 
-        var chosen = new List<(string Key, Candidate Candidate, double Score)>();
+        var chosen = new List<(ulong Key, Candidate Candidate, double Score)>();
         foreach (var item in scored)
         {
             if (chosen.Count == maxKeywords) break;
@@ -65,49 +69,44 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
             chosen.Add(item);
         }
         var best = chosen.Count == 0 ? 1 : chosen[0].Score;
-        return [.. chosen.Select(c => new Keyword(c.Candidate.BestSurface(), Math.Round(c.Score / best, 4)))];
+        var keywords = new Keyword[chosen.Count];
+        for (var c = 0; c < chosen.Count; c++)
+            keywords[c] = new Keyword(BestSurface(body, words, phrases, chosen[c].Key, chosen[c].Candidate.Length), Math.Round(chosen[c].Score / best, 4));
+        return keywords;
     }
 
     /// <summary>
     /// A phrase that occurs only inside one longer candidate (as many times as that one) adds nothing of its own:
     /// مجلس in مجلس شورى when every مجلس is followed by شورى.
     /// </summary>
-    private static bool IsSubsumed(string key, Candidate candidate, Dictionary<string, Candidate> candidates)
+    private static bool IsSubsumed(ulong key, Candidate candidate, Dictionary<ulong, Candidate> candidates)
     {
         foreach (var (other, longer) in candidates)
         {
             if (longer.Length <= candidate.Length || longer.Count < candidate.Count || longer.Count < 2) continue;
-            if ((" " + other + " ").Contains(" " + key + " ", StringComparison.Ordinal)) return true;
+            if (KeywordText.Contains(other, key)) return true;
         }
         return false;
     }
 
-    private static Dictionary<string, Candidate> Candidates(List<KeywordWord> words)
+    /// <summary>
+    /// Counts every phrase of one to <see cref="MaxPhraseWords"/> words that fits the phrase patterns, and records in
+    /// <paramref name="phrases"/> (when given) the key of the phrase of each length starting at each word (0 where none).
+    /// </summary>
+    private static Dictionary<ulong, Candidate> Candidates(List<KeywordWord> words, ulong[]? phrases)
     {
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        var key = new StringBuilder();
-        var surface = new StringBuilder();
+        var candidates = new Dictionary<ulong, Candidate>(words.Count * 2);
         for (var i = 0; i < words.Count; i++)
         {
-            key.Clear();
-            surface.Clear();
-            var clean = true;
+            var key = 0UL;
             for (var length = 1; length <= MaxPhraseWords && i + length <= words.Count; length++)
             {
                 var word = words[i + length - 1];
-                if (length > 1)
-                {
-                    if (!word.Joined || !Fits(words[i + length - 2], word)) break;
-                    key.Append(' ');
-                    surface.Append(' ');
-                }
-                key.Append(word.Stem);
-                surface.Append(word.Surface);
-                clean &= !word.HasEnclitic;
-                var k = key.ToString();
-                if (!candidates.TryGetValue(k, out var candidate))
-                    candidates[k] = candidate = new Candidate(length, i);
-                candidate.Add(surface.ToString(), clean);
+                if (length > 1 && (!word.Joined || !Fits(words[i + length - 2], word))) break;
+                key = KeywordText.PhraseKey(key, word.Stem, length);
+                if (phrases is not null) phrases[i * MaxPhraseWords + length - 1] = key;
+                ref var candidate = ref CollectionsMarshal.GetValueRefOrAddDefault(candidates, key, out var exists);
+                candidate = exists ? candidate with { Count = candidate.Count + 1 } : new Candidate(length, i, 1);
             }
         }
         return candidates;
@@ -122,92 +121,42 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
     /// </summary>
     private static bool Fits(KeywordWord left, KeywordWord right) => !(left.Definite && !right.Definite) && !left.HasEnclitic;
 
-    private static Dictionary<string, int> TitleKeys(string title)
+    private static Dictionary<ulong, int> TitleKeys(KeywordText text, string title)
     {
-        var words = Words(title, [new SentenceSpan(0, title.Length)]);
-        return Candidates(words).ToDictionary(p => p.Key, p => p.Value.Count, StringComparer.Ordinal);
-    }
-
-    internal static List<KeywordWord> Words(string text, IReadOnlyList<SentenceSpan> sentences)
-    {
-        var words = new List<KeywordWord>();
-        var chain = ArabicAnalyzerChain.ForCurrentThread;
-        var sentence = 0;
-        var joined = false;
-        foreach (var token in chain.Analyze(text))
-        {
-            var start = token.Token.Start;
-            var newSentence = false;
-            while (sentence + 1 < sentences.Count && sentences[sentence + 1].Start <= start)
-            {
-                sentence++;
-                newSentence = true;
-            }
-            if (!KeywordStatistics.IsCounted(token))
-            {
-                joined = false;
-                continue;
-            }
-            var clitics = token.Clitics;
-            words.Add(new KeywordWord(
-                token.Stem.ToString(),
-                Surface(text.AsSpan(start, token.Token.Length), token),
-                (clitics.Proclitics & Proclitics.Al) != 0,
-                clitics.EncliticLength > 0,
-                sentence,
-                joined && !newSentence));
-            joined = true;
-        }
-        return words;
+        var words = text.Words(title, [new SentenceSpan(0, title.Length)]);
+        var counts = new Dictionary<ulong, int>();
+        foreach (var (key, candidate) in Candidates(words, null)) counts[key] = candidate.Count;
+        return counts;
     }
 
     /// <summary>
-    /// The written word without its one-letter proclitics (و ف ب ك ل س), keeping the article: وبإشراف → إشراف,
-    /// والمدينة → المدينة, and للمدينة → المدينة (after ل the article's alif is not written, so it is restored).
+    /// The written form to show for a phrase: forms without an attached pronoun first, then the most frequent, then
+    /// the shortest. Surfaces are built only here, for the few phrases chosen.
     /// </summary>
-    internal static string Surface(ReadOnlySpan<char> written, AnalyzedToken token)
+    private static string BestSurface(string body, List<KeywordWord> words, ulong[] phrases, ulong key, int length)
     {
-        var clitics = token.Clitics;
-        var letters = 0;
-        foreach (var flag in (ReadOnlySpan<Proclitics>)[Proclitics.Wa, Proclitics.Fa, Proclitics.Bi, Proclitics.Ka, Proclitics.Li, Proclitics.Sa])
-            if ((clitics.Proclitics & flag) != 0) letters++;
-        if (letters == 0) return written.ToString();
-        var index = 0;
-        // Written text may carry diacritics or tatweel between letters, so count letters rather than chars.
-        for (var skipped = 0; index < written.Length && skipped < letters; index++)
-            if (IsLetter(written[index])) skipped++;
-        while (index < written.Length && !IsLetter(written[index])) index++;
-        var rest = written[index..];
-        var shortArticle = (clitics.Proclitics & (Proclitics.Li | Proclitics.Al)) == (Proclitics.Li | Proclitics.Al)
-                           && !token.Normalized[..clitics.ProcliticLength].EndsWith("ال");
-        return shortArticle ? "ا" + rest.ToString() : rest.ToString();
-    }
-
-    /// <summary>Arabic letters proper, not harakat (U+064B–U+065F, U+0670) or tatweel (U+0640).</summary>
-    private static bool IsLetter(char c) => c is not ('\u0640' or >= '\u064B' and <= '\u065F' or '\u0670');
-
-    private sealed class Candidate(int length, int firstWord)
-    {
-        private readonly Dictionary<string, (int Count, bool Clean)> _surfaces = new(StringComparer.Ordinal);
-
-        public int Length { get; } = length;
-
-        public int FirstWord { get; } = firstWord;
-
-        public int Count { get; private set; }
-
-        public void Add(string surface, bool clean)
+        // Per surface: how often it occurs and whether its last occurrence is free of attached pronouns.
+        var surfaces = new Dictionary<string, (int Count, bool Clean)>(StringComparer.Ordinal);
+        var parts = new string[length];
+        for (var i = 0; i < words.Count; i++)
         {
-            Count++;
-            _surfaces[surface] = _surfaces.TryGetValue(surface, out var s) ? (s.Count + 1, clean) : (1, clean);
+            if (phrases[i * MaxPhraseWords + length - 1] != key) continue;
+            var clean = true;
+            for (var k = 0; k < length; k++)
+            {
+                parts[k] = KeywordText.Surface(body, words[i + k]);
+                clean &= !words[i + k].HasEnclitic;
+            }
+            var surface = string.Join(' ', parts);
+            surfaces[surface] = surfaces.TryGetValue(surface, out var s) ? (s.Count + 1, clean) : (1, clean);
         }
-
-        /// <summary>Forms without an attached pronoun first, then the most frequent, then the shortest.</summary>
-        public string BestSurface() => _surfaces
+        return surfaces
             .OrderByDescending(s => s.Value.Clean)
             .ThenByDescending(s => s.Value.Count)
             .ThenBy(s => s.Key.Length)
             .ThenBy(s => s.Key, StringComparer.Ordinal)
             .First().Key;
     }
+
+    private readonly record struct Candidate(int Length, int FirstWord, int Count);
 }

@@ -15,7 +15,7 @@ public static class BenchPipelineCommand
         var split = SplitOption.Create("topic-test.tsv");
         var json = new Option<bool>("--json")
         {
-            Description = "Print one JSON object {articles, articles_per_s, articles_per_s_without_events, events_share, components:{name: ms_per_article}}.",
+            Description = "Print one JSON object {articles, articles_per_s, articles_per_s_without_events, events_share, components:{name: ms_per_article}, allocated_kb:{name: kb_per_article}}.",
         };
         var command = new Command("pipeline", "Run the full analysis pipeline over a split on one thread; articles/s and time per component (events' share).") { split, json };
         command.SetAction(result =>
@@ -28,7 +28,13 @@ public static class BenchPipelineCommand
             if (result.GetValue(json))
             {
                 var components = new JsonObject();
-                foreach (var (name, seconds) in timing.Components) components[name] = JsonOutput.Round(seconds * 1000 / timing.Articles);
+                var allocated = new JsonObject();
+                for (var c = 0; c < timing.Components.Count; c++)
+                {
+                    var (name, seconds) = timing.Components[c];
+                    components[name] = JsonOutput.Round(seconds * 1000 / timing.Articles);
+                    allocated[name] = Math.Round(timing.AllocatedBytes[c] / 1024.0 / timing.Articles, 1);
+                }
                 JsonOutput.Print(new JsonObject
                 {
                     ["articles"] = timing.Articles,
@@ -36,12 +42,17 @@ public static class BenchPipelineCommand
                     ["articles_per_s_without_events"] = Math.Round(timing.ArticlesPerSecondWithout("events"), 1),
                     ["events_share"] = JsonOutput.Round(events / timing.TotalSeconds),
                     ["components"] = components,
+                    ["allocated_kb"] = allocated,
                 });
                 return 0;
             }
-            var table = new Table().AddColumns("component", "ms / article", "share");
-            foreach (var (name, seconds) in timing.Components)
-                table.AddRow(name, $"{seconds * 1000 / timing.Articles:F3}", $"{seconds / timing.TotalSeconds:P1}");
+            var table = new Table().AddColumns("component", "ms / article", "share", "KB allocated / article");
+            for (var c = 0; c < timing.Components.Count; c++)
+            {
+                var (name, seconds) = timing.Components[c];
+                table.AddRow(name, $"{seconds * 1000 / timing.Articles:F3}", $"{seconds / timing.TotalSeconds:P1}",
+                    $"{timing.AllocatedBytes[c] / 1024.0 / timing.Articles:F1}");
+            }
             AnsiConsole.Write(table);
             Console.WriteLine($"{timing.Articles:N0} articles: {timing.ArticlesPerSecond:N0} articles/s on one thread; "
                 + $"{timing.ArticlesPerSecondWithout("events"):N0} without events (events cost {events / timing.TotalSeconds:P1} of the time)");

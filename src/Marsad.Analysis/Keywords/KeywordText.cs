@@ -1,0 +1,134 @@
+using Marsad.Analysis.Sentences;
+using Marsad.Text;
+
+namespace Marsad.Analysis.Keywords;
+
+/// <summary>
+/// The words of one article (and its title) for keyword extraction, with each distinct stem stored once under a small
+/// id, so that a phrase of up to three words is a single number (<see cref="PhraseKey"/>) rather than a string: an
+/// article has about three candidate phrases per word and most of them occur once.
+/// </summary>
+internal sealed class KeywordText
+{
+    public const int MaxPhraseWords = 3;
+    private const int IdBits = 21;
+
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly List<string> _stems = [""];
+
+    public KeywordText() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The stem with id <paramref name="id"/> (ids start at 1).</summary>
+    public string Stem(int id) => _stems[id];
+
+    public int StemCount => _stems.Count - 1;
+
+    /// <summary>
+    /// The phrase of <paramref name="length"/> stems ending with <paramref name="stem"/>, given the key of the phrase
+    /// before it: ids packed <see cref="IdBits"/> bits apart, so two phrases share a key exactly when their stems agree.
+    /// </summary>
+    public static ulong PhraseKey(ulong previous, int stem, int length) => previous | (ulong)stem << (IdBits * (length - 1));
+
+    public static int Length(ulong key) => key >> (2 * IdBits) != 0 ? 3 : key >> IdBits != 0 ? 2 : 1;
+
+    public static int StemAt(ulong key, int index) => (int)(key >> (IdBits * index)) & ((1 << IdBits) - 1);
+
+    /// <summary>Whether the stems of <paramref name="inner"/> occur as a contiguous run in <paramref name="outer"/>.</summary>
+    public static bool Contains(ulong outer, ulong inner)
+    {
+        int outerLength = Length(outer), innerLength = Length(inner);
+        for (var s = 0; s + innerLength <= outerLength; s++)
+        {
+            var match = true;
+            for (var k = 0; k < innerLength && match; k++) match = StemAt(outer, s + k) == StemAt(inner, k);
+            if (match) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The phrase key spelled out: its stems one space apart.</summary>
+    public string Spell(ulong key)
+    {
+        var length = Length(key);
+        var parts = new string[length];
+        for (var k = 0; k < length; k++) parts[k] = Stem(StemAt(key, k));
+        return string.Join(' ', parts);
+    }
+
+    /// <summary>Ordinal comparison of two keys' spellings, as <see cref="string.CompareOrdinal(string, string)"/> would order them.</summary>
+    public int CompareSpelling(ulong a, ulong b) => a == b ? 0 : string.CompareOrdinal(Spell(a), Spell(b));
+
+    public List<KeywordWord> Words(string text, IReadOnlyList<SentenceSpan> sentences)
+    {
+        var words = new List<KeywordWord>();
+        var chain = ArabicAnalyzerChain.ForCurrentThread;
+        var sentence = 0;
+        var joined = false;
+        foreach (var token in chain.Analyze(text))
+        {
+            var start = token.Token.Start;
+            var newSentence = false;
+            while (sentence + 1 < sentences.Count && sentences[sentence + 1].Start <= start)
+            {
+                sentence++;
+                newSentence = true;
+            }
+            if (!KeywordStatistics.IsCounted(token))
+            {
+                joined = false;
+                continue;
+            }
+            var clitics = token.Clitics;
+            var (cut, shortArticle) = SurfaceCut(text.AsSpan(start, token.Token.Length), token);
+            words.Add(new KeywordWord(
+                Id(token.Stem), start, token.Token.Length, cut, shortArticle,
+                (clitics.Proclitics & Proclitics.Al) != 0,
+                clitics.EncliticLength > 0,
+                joined && !newSentence));
+            joined = true;
+        }
+        return words;
+    }
+
+    /// <summary>
+    /// The written word without its one-letter proclitics (و ف ب ك ل س), keeping the article: وبإشراف → إشراف,
+    /// والمدينة → المدينة, and للمدينة → المدينة (after ل the article's alif is not written, so it is restored).
+    /// </summary>
+    public static string Surface(string text, KeywordWord word)
+    {
+        var rest = text.AsSpan(word.Start + word.SurfaceCut, word.Length - word.SurfaceCut);
+        return word.ShortArticle ? string.Concat("ا", rest) : rest.ToString();
+    }
+
+    private static (int Cut, bool ShortArticle) SurfaceCut(ReadOnlySpan<char> written, AnalyzedToken token)
+    {
+        var clitics = token.Clitics;
+        var letters = 0;
+        foreach (var flag in (ReadOnlySpan<Proclitics>)[Proclitics.Wa, Proclitics.Fa, Proclitics.Bi, Proclitics.Ka, Proclitics.Li, Proclitics.Sa])
+            if ((clitics.Proclitics & flag) != 0) letters++;
+        if (letters == 0) return (0, false);
+        var index = 0;
+        // Written text may carry diacritics or tatweel between letters, so count letters rather than chars.
+        for (var skipped = 0; index < written.Length && skipped < letters; index++)
+            if (IsLetter(written[index])) skipped++;
+        while (index < written.Length && !IsLetter(written[index])) index++;
+        var shortArticle = (clitics.Proclitics & (Proclitics.Li | Proclitics.Al)) == (Proclitics.Li | Proclitics.Al)
+                           && !token.Normalized[..clitics.ProcliticLength].EndsWith("ال");
+        return (index, shortArticle);
+    }
+
+    /// <summary>Arabic letters proper, not harakat (U+064B–U+065F, U+0670) or tatweel (U+0640).</summary>
+    private static bool IsLetter(char c) => c is not ('\u0640' or >= '\u064B' and <= '\u065F' or '\u0670');
+
+    private int Id(ReadOnlySpan<char> stem)
+    {
+        if (_lookup.TryGetValue(stem, out var id)) return id;
+        id = _stems.Count;
+        if (id >= 1 << IdBits) throw new InvalidOperationException("Too many distinct stems in one article for keyword phrase keys.");
+        var text = stem.ToString();
+        _stems.Add(text);
+        _ids.Add(text, id);
+        return id;
+    }
+}
