@@ -9,7 +9,7 @@ namespace Marsad.Analysis.Places;
 /// </summary>
 public sealed class KeyedWords
 {
-    private readonly char[] _keys;
+    private char[] _keys;
     private readonly int[] _keyStart;
     private readonly int[] _keyLength;
 
@@ -17,22 +17,31 @@ public sealed class KeyedWords
     {
         ArgumentNullException.ThrowIfNull(text);
         Text = text;
-        var tokens = new List<Token>();
+        // About one token per six characters of news text; sized up front so the list does not regrow.
+        var tokens = new List<Token>(text.Length / 5 + 1);
         Tokenizer.Tokenize(text, tokens);
         Tokens = tokens;
         _keyStart = new int[tokens.Count];
         _keyLength = new int[tokens.Count];
+        // A key is rarely longer than its word (only ligatures expand), so the buffer starts at the words' length
+        // and grows in the rare case a word needs more.
         var capacity = 0;
         foreach (var token in tokens)
-            if (token.Kind == TokenKind.ArabicWord) capacity += token.Length * ArabicNormalizer.MaxExpansion + 1;
+            if (token.Kind == TokenKind.ArabicWord) capacity += token.Length + 1;
         _keys = new char[capacity];
         var written = 0;
+        Span<char> scratch = stackalloc char[256];
         for (var i = 0; i < tokens.Count; i++)
         {
             if (tokens[i].Kind != TokenKind.ArabicWord) continue;
+            var word = text.AsSpan(tokens[i].Start, tokens[i].Length);
+            var room = word.Length * ArabicNormalizer.MaxExpansion <= scratch.Length ? scratch : new char[word.Length * ArabicNormalizer.MaxExpansion];
+            var length = PlaceNames.KeyInto(word, room);
+            if (written + length + 1 > _keys.Length) Array.Resize(ref _keys, Math.Max(written + length + 1, _keys.Length * 2));
+            room[..length].CopyTo(_keys.AsSpan(written));
             _keyStart[i] = written;
-            _keyLength[i] = PlaceNames.KeyInto(text.AsSpan(tokens[i].Start, tokens[i].Length), _keys.AsSpan(written));
-            written += _keyLength[i];
+            _keyLength[i] = length;
+            written += length;
             _keys[written++] = ' ';
         }
     }
