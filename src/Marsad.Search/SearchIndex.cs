@@ -145,9 +145,10 @@ public sealed class SearchIndex : IDisposable
     public void Add(StoredArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        var fields = ReusableStringFields.ForNextDocument();
         var document = new Lucene.Net.Documents.Document
         {
-            new StringField(IdField, article.Id, Field.Store.YES),
+            fields.Get(IdField, article.Id, Field.Store.YES),
             new TextField(TitleField, article.Title, Field.Store.YES),
             new TextField(BodyField, article.Body, Field.Store.NO),
         };
@@ -157,9 +158,9 @@ public sealed class SearchIndex : IDisposable
             document.Add(new Int32Field(DateField, day, Field.Store.YES));
             document.Add(new NumericDocValuesField(DateField, day));
         }
-        AddKeyword(document, SourceField, article.Source);
-        AddKeyword(document, CategoryField, article.Category);
-        AddAnalysis(document, article.AnalysisJson);
+        AddKeyword(document, fields, SourceField, article.Source);
+        AddKeyword(document, fields, CategoryField, article.Category);
+        AddAnalysis(document, fields, article.AnalysisJson);
         _writer.UpdateDocument(new Term(IdField, article.Id), document);
         if (article.Sequence > Sequence) Interlocked.Exchange(ref _sequence, article.Sequence);
     }
@@ -281,13 +282,13 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>Topic, places and people from the stored analysis, as exact-match filter and facet fields.</summary>
-    private static void AddAnalysis(Lucene.Net.Documents.Document document, string analysisJson)
+    private static void AddAnalysis(Lucene.Net.Documents.Document document, ReusableStringFields fields, string analysisJson)
     {
         if (string.IsNullOrEmpty(analysisJson)) return;
         using var json = System.Text.Json.JsonDocument.Parse(analysisJson);
         var root = json.RootElement;
         if (root.TryGetProperty("topic", out var topic) && topic.ValueKind == System.Text.Json.JsonValueKind.Object)
-            AddKeyword(document, TopicField, topic.GetProperty("label").GetString());
+            AddKeyword(document, fields, TopicField, topic.GetProperty("label").GetString());
         if (!root.TryGetProperty("entities", out var entities) || entities.ValueKind != System.Text.Json.JsonValueKind.Array) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entity in entities.EnumerateArray())
@@ -301,15 +302,15 @@ public sealed class SearchIndex : IDisposable
             if (field is null) continue;
             var key = EntityKey.Of(entity.GetProperty("text").GetString() ?? "");
             if (key.Length == 0 || !seen.Add(field + key)) continue;
-            document.Add(new StringField(field, key, Field.Store.NO));
+            document.Add(fields.Get(field, key, Field.Store.NO));
             document.Add(new SortedSetDocValuesField(field, new BytesRef(key)));
         }
     }
 
-    private static void AddKeyword(Lucene.Net.Documents.Document document, string field, string? value)
+    private static void AddKeyword(Lucene.Net.Documents.Document document, ReusableStringFields fields, string field, string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
-        document.Add(new StringField(field, value, Field.Store.YES));
+        document.Add(fields.Get(field, value, Field.Store.YES));
         document.Add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 

@@ -9,13 +9,20 @@ public sealed class TokenComponent : IPipelineComponent
 
     public void Process(Document document)
     {
-        var chain = ArabicAnalyzerChain.ForCurrentThread;
         var body = document.Body;
         var count = 0;
-        foreach (var token in chain.Analyze(body))
+        if (document.KeepTokens)
         {
-            count++;
-            if (document.KeepTokens) document.Tokens.Add(Detail(body, token));
+            foreach (var token in ArabicAnalyzerChain.ForCurrentThread.Analyze(body))
+            {
+                count++;
+                document.Tokens.Add(Detail(body, token));
+            }
+        }
+        else
+        {
+            // The analysed tokens are the tokenizer's, one for one: counting needs no normalising or stemming.
+            foreach (var _ in Tokenizer.Enumerate(body)) count++;
         }
         document.TokenCount = count;
     }
