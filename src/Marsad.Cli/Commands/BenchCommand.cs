@@ -83,6 +83,9 @@ public static class BenchCommand
                     marsad["full_search_p50_ms"] = JsonOutput.Round(r.FullSearchP50Ms);
                     marsad["full_search_p99_ms"] = JsonOutput.Round(r.FullSearchP99Ms);
                     marsad["peak_memory_mib"] = Math.Round(r.PeakMemoryMiB);
+                    marsad["ingest_cpu_ms_per_article"] = JsonOutput.Round(r.Ingest.CpuMsPerArticle);
+                    marsad["ingest_gc_pause_share"] = JsonOutput.Round(r.Ingest.GcPauseShare);
+                    marsad["ingest_allocated_kib_per_article"] = Math.Round(r.Ingest.AllocatedKiBPerArticle, 1);
                     JsonOutput.Print(marsad);
                     return 0;
                 }
@@ -91,7 +94,8 @@ public static class BenchCommand
                 table.AddRow("Lucene ArabicAnalyzer (strings)", $"{r.Lucene.IngestArticlesPerSecond:N0}", $"{r.Lucene.IndexMiB:F1}", $"{r.Lucene.QueryP50Ms:F3}", $"{r.Lucene.QueryP99Ms:F3}");
                 table.AddRow("ratio (Marsad / Lucene)", $"{r.Marsad.IngestArticlesPerSecond / r.Lucene.IngestArticlesPerSecond:F2}", $"{r.Marsad.IndexMiB / r.Lucene.IndexMiB:F2}", $"{r.Marsad.QueryP50Ms / r.Lucene.QueryP50Ms:F2}", $"{r.Marsad.QueryP99Ms / r.Lucene.QueryP99Ms:F2}");
                 AnsiConsole.Write(table);
-                Console.Error.WriteLine($"marsad: {r.Articles:N0} articles; full search with snippets and facets p50 {r.FullSearchP50Ms:F2} ms, p99 {r.FullSearchP99Ms:F2} ms; peak memory {r.PeakMemoryMiB:N0} MiB");
+                Console.Error.WriteLine($"marsad: {r.Articles:N0} articles; full search with snippets and facets p50 {r.FullSearchP50Ms:F2} ms, p99 {r.FullSearchP99Ms:F2} ms; peak memory {r.PeakMemoryMiB:N0} MiB; "
+                    + $"ingest cost per article {r.Ingest.CpuMsPerArticle:F2} ms CPU, {r.Ingest.AllocatedKiBPerArticle:N0} KiB allocated; {r.Ingest.GcPauseShare:P1} of ingest time paused for GC");
                 return 0;
             }
             finally
