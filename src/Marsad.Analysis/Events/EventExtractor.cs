@@ -34,8 +34,11 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     public EventLexicon Lexicon { get; } = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
 
     /// <summary>An event as read, before merging: its trigger word, the trigger's weight, and how good its target is
-    /// (4 the counted dead or wounded, 3 a named participant, 2 a bare noun, 1 the place standing in for a target, 0 none).</summary>
+    /// (5 the killed, 4 the counted wounded, 3 a named participant, 2 a bare noun, 1 the place standing in for a target, 0 none).</summary>
     private readonly record struct Found(EventMention Event, int Word, double Weight, int TargetRank);
+
+    private const int KilledRank = 5;
+    private const int WoundedRank = 4;
 
     public List<EventMention> Extract(Document document)
     {
@@ -48,7 +51,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             // إطلاق النار inside وقف إطلاق النار is part of the ceasefire, not a shooting.
             if (words[i].Trigger is not null && !words[i].InTrigger && Read(document, words, candidates, i, found) is { } read) found.Add(read);
         }
-        return Merge(found);
+        return Merge(words, found);
     }
 
     private EventWord[] ReadWords(Document document)
@@ -197,6 +200,12 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                 case LexiconEntryKind.Relative:
                     w.Relative = true;
                     break;
+                case LexiconEntryKind.Contrast:
+                    w.Contrast = true;
+                    break;
+                case LexiconEntryKind.Subset:
+                    w.Subset = true;
+                    break;
             }
         }
     }
@@ -236,6 +245,13 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                     ? Make(document, words, i, roleEnd, Text(document, words, i, roleEnd), "ROLE")
                     : Make(document, words, i, owner.EndWord, Text(document, words, i, roleEnd) + " " + owner.Name, owner.Type);
                 candidate.Agent = role.Code;
+                // جنوده, قواتها: the soldiers are those of whom the pronoun points back to (named after it, of its country).
+                if (owner is null && roleEnd - i == 1 && words[i].Enclitic is Enclitic.Hu or Enclitic.Ha or Enclitic.Hum
+                    && Possessor(result, i) is { } possessor)
+                {
+                    candidate.Name = candidate.Text + " " + possessor.Name;
+                    candidate.Country = possessor.Country;
+                }
                 if (owner is not null)
                 {
                     candidate.EntityId = owner.EntityId;
@@ -336,6 +352,21 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         return merged;
     }
 
+    /// <summary>
+    /// The owner a possessive pronoun on a role noun points back to (أعلن الجيش الأميركي مقتل أحد جنوده): the last
+    /// participant that can act or is a country, within the inference window.
+    /// </summary>
+    private static Candidate? Possessor(List<Candidate> before, int at)
+    {
+        for (var c = before.Count - 1; c >= 0; c--)
+        {
+            var candidate = before[c];
+            if (at - candidate.EndWord > InferenceWindow) break;
+            if (candidate.CanAct || candidate.Place is { Kind: PlaceKind.Country }) return candidate;
+        }
+        return null;
+    }
+
     /// <summary>A country mention that is not one of the country's names is its adjective (الأميركية, مصرية): an actor, not a place.</summary>
     private static bool IsDemonym(string text, Place country)
     {
@@ -404,6 +435,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             var w = words[k];
             if (w.HardStop || w.Preposition is not null && w.Preposition != "origin") return null;
             if (w.Participant >= 0) return candidates[w.Participant].FirstWord == k ? candidates[w.Participant] : null;
+            // قتل جنديان واصيب تسعة عراقيين: another event's word starts a clause whose nouns are not this one's.
+            if (w.Trigger is not null) return null;
             if (w.Kind == TokenKind.Number || w.Quantity > 0 || w.Preposition == "origin" || IsNumberWord(document, w)) continue;
             if (IsBareNoun(document, words, k))
             {
@@ -493,13 +526,16 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         if (previous is not null && words[i].Proclitics.HasFlag(Proclitics.Wa) && i - LastWord(found) <= 3 && previous.Modality > modality)
             modality = previous.Modality;
         var date = ReadDate(document, words, i, sentenceFirst, sentenceEnd, past);
-        var (fatalities, victims) = ReadFatalities(document, words, candidates, i, end, sentenceFirst, sentenceEnd);
+        var (fatalities, victims, victimsKilled) = ReadFatalities(document, words, candidates, i, end, sentenceFirst, sentenceEnd);
         var targetRank = roles.Target is null ? 0 : roles.TargetFromPlace ? 1 : roles.Target.Candidate.Type == "NOUN" ? 2 : 3;
-        // مقتل سبعة أشخاص: the counted dead are who the attack was done to, when the clause names nobody better.
-        if (victims is not null && definition.Plover == "ASSAULT" && victims != roles.Actor?.Candidate)
+        // Whom a killing clause names as killed is its victim as surely as the counted dead.
+        if (definition.Type == "killing" && targetRank == 3) targetRank = KilledRank;
+        // مقتل سبعة أشخاص: the counted dead (better than the counted wounded) are who the attack was done to.
+        var victimsRank = victimsKilled ? KilledRank : WoundedRank;
+        if (victims is not null && definition.Plover == "ASSAULT" && victims != roles.Actor?.Candidate && victimsRank >= targetRank)
         {
             roles.Target = new Role(victims, false);
-            targetRank = 4;
+            targetRank = victimsRank;
         }
 
         var (acledType, acledSubType) = EventCoding.AcledPair(AcledKey(definition, roles.Actor?.Candidate, roles.Target?.Candidate));
@@ -616,7 +652,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             if (Filler(document, words, candidates, end, 1) is { } patient) roles.Target = new Role(patient, false);
             roles.Passive = true;
         }
-        else if (definition.Type is "killing" or "injury" or "assassination" && VictimBefore(document, words, candidates, i) is { } victim)
+        else if (definition.Type is "killing" or "injury" or "assassination"
+            && VictimBefore(document, words, candidates, i, TakesNoObject(words, end)) is { } victim)
         {
             // 11 مدنيا قتلوا / بوتو قد قتلت: news writes killings in the passive, so a civilian or a person just before is the victim.
             roles.Target = new Role(victim, false);
@@ -654,8 +691,10 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             // قتل جنديان / قتل مسلحون خمسة جنود: قتل is passive unless armed men follow and then whom they killed.
             if (definition.Type is "killing" && !words[i].Proclitics.HasFlag(Proclitics.Al) && Filler(document, words, candidates, end, 1) is { } next)
             {
-                // The killed must be named (a participant), not a bare word that may be the armed men's adjective.
-                var then = Filler(document, words, candidates, next.EndWord, 1) is { Type: not "NOUN" } named ? named : null;
+                // The killed must be named (a participant), not a bare word that may be the armed men's adjective, nor
+                // a name in brackets, which spells out the one before (جندي من حلف شمال الأطلسي (ناتو)).
+                var then = Filler(document, words, candidates, next.EndWord, 1) is { Type: not "NOUN" } named
+                    && !InBrackets(document, words, named.FirstWord) ? named : null;
                 if (next.Agent is "MIL" or "COP" or "REB" or "UAF" || next.Type == "GROUP")
                 {
                     if (then is not null) roles.Actor ??= new Role(next, false);
@@ -689,7 +728,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                 if (candidate.FirstWord != k) continue;
                 if (candidate.Demonym || words[k].Proclitics.HasFlag(Proclitics.Li) && candidate.CanAct) roles.Actor = new Role(candidate, false);
             }
-            if (roles.Actor is null && LightVerbSubject(words, candidates, i) is { } subject) roles.Actor = new Role(subject, false);
+            if (roles.Actor is null && LightVerbSubject(document, words, candidates, i) is { } subject) roles.Actor = new Role(subject, false);
             if (roles.Actor is null && LightVerbAfter(document, words, candidates, end) is { } doer) roles.Actor = new Role(doer, false);
         }
         if (roles.Target is null && AfterPreposition(document, words, candidates, end, "target") is { } opposed && opposed != roles.Actor?.Candidate)
@@ -699,27 +738,62 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
 
     /// <summary>
     /// Who was killed, written before a passive verb: a civilian, a person or a bare noun at most four words back, past
-    /// a number and words like على الأقل (28 شخصا على الأقل قتلوا). Armed agents before the verb are its subject instead.
+    /// a number and words like على الأقل (28 شخصا على الأقل قتلوا). Armed agents before the verb are its subject instead,
+    /// unless the verb has no object (<paramref name="passive"/>: رجال الشرطة قتلوا في التفجير).
     /// </summary>
-    private static Candidate? VictimBefore(Document document, EventWord[] words, List<Candidate> candidates, int i)
+    private static Candidate? VictimBefore(Document document, EventWord[] words, List<Candidate> candidates, int i, bool passive)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
         {
             if (words[k].HardStop || words[k].Sentence != words[i].Sentence || words[k].Trigger is not null) return null;
+            Candidate? victim = null;
             if (words[k].Participant >= 0)
             {
                 var candidate = candidates[words[k].Participant];
-                return candidate.Agent is "CVL" or null && candidate.Type is not "GROUP" and not "LOC" || candidate.Type is "PERS" ? candidate : null;
+                victim = candidate.Agent is "CVL" or null && candidate.Type is not "GROUP" and not "LOC" || candidate.Type is "PERS"
+                    || passive && !candidate.IsPlace ? candidate : null;
+                k = candidate.FirstWord;
             }
-            if (words[k].Kind == TokenKind.Number || words[k].StopWord || words[k].Quantity > 0 || IsNumberWord(document, words[k])) continue;
-            if (IsBareNoun(document, words, k))
+            else if (words[k].Kind == TokenKind.Number || words[k].StopWord || words[k].Quantity > 0 || IsNumberWord(document, words[k])) continue;
+            else if (IsBareNoun(document, words, k))
             {
                 // The noun a number counts, or a noun right before the verb.
                 var counted = k > 0 && (words[k - 1].Kind == TokenKind.Number || IsNumberWord(document, words[k - 1]));
-                return counted || k == i - 1 ? Make(document, words, k, k + 1, Text(document, words, k, k + 1), "NOUN") : null;
+                victim = counted || k == i - 1 ? Make(document, words, k, k + 1, Text(document, words, k, k + 1), "NOUN") : null;
             }
+            else continue;
+            // ثمانية أشخاص، بينهم طفلان، قتلوا: the victims are the whole the part is taken from.
+            return victim is not null && SubsetBefore(document, words, k) is { } subset
+                ? VictimBefore(document, words, candidates, subset, passive) ?? victim
+                : victim;
         }
         return null;
+    }
+
+    /// <summary>The بينهم/منهم just before word <paramref name="first"/> (numbers and commas between), or null.</summary>
+    private static int? SubsetBefore(Document document, EventWord[] words, int first)
+    {
+        for (var k = first - 1; k >= Math.Max(0, first - 3); k--)
+        {
+            if (words[k].Subset) return k;
+            if (words[k].Kind is not (TokenKind.Number or TokenKind.Punctuation) && !IsNumberWord(document, words[k])) return null;
+        }
+        return null;
+    }
+
+    private static bool InBrackets(Document document, EventWord[] words, int first) =>
+        first > 0 && words[first - 1].Kind == TokenKind.Punctuation && document.Body[words[first - 1].Start] == '(';
+
+    /// <summary>
+    /// Whether a killing verb stands without an object: the clause ends, a preposition follows (قتلوا في الهجوم) or
+    /// another casualty verb joined by و (قتل وجرح). Such a قتل is read قُتل, a passive, whatever stands before it.
+    /// </summary>
+    private static bool TakesNoObject(EventWord[] words, int end)
+    {
+        if (end >= words.Length || words[end].Sentence != words[end - 1].Sentence) return true;
+        var next = words[end];
+        return next.HardStop || next.Kind == TokenKind.Punctuation || next.Preposition is not null
+            || (next.Proclitics & (Proclitics.Wa | Proclitics.Fa)) != 0 && (next.Trigger is not null || next.Fatality is not null);
     }
 
     /// <summary>The subject of a "be subjected to" verb within eight words before the trigger, after or just before that verb.</summary>
@@ -729,9 +803,10 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         {
             if (words[k].HardStop || words[k].Sentence != words[i].Sentence) return null;
             if (!words[k].Undergo) continue;
+            // تعرضت وزيرة الطاقة السودانية لمحاولة اغتيال: a nationality adjective qualifies the subject, it is not the subject.
             for (var j = k + 1; j < i; j++)
             {
-                if (words[j].Participant >= 0) return candidates[words[j].Participant];
+                if (words[j].Participant >= 0 && candidates[words[j].Participant] is { Demonym: false } subject) return subject;
             }
             return AdjacentBefore(words, candidates, k);
         }
@@ -834,8 +909,11 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         return null;
     }
 
-    /// <summary>شنت طائرات إسرائيلية غارات: the participant between a light verb and its noun trigger.</summary>
-    private static Candidate? LightVerbSubject(EventWord[] words, List<Candidate> candidates, int i)
+    /// <summary>
+    /// The subject of a light verb before a noun trigger: after the verb (شنت طائرات إسرائيلية غارات), as a participant
+    /// or else a nationality adjective (أطلقت دبابة إسرائيلية قذيفة), or before it (قوة من الشرطة قامت بمداهمة).
+    /// </summary>
+    private Candidate? LightVerbSubject(Document document, EventWord[] words, List<Candidate> candidates, int i)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 7); k--)
         {
@@ -845,7 +923,11 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             {
                 if (words[j].Participant >= 0 && candidates[words[j].Participant] is { CanAct: true } subject) return subject;
             }
-            return null;
+            for (var j = k + 1; j < i; j++)
+            {
+                if (words[j].Participant < 0 && DemonymAt(document, words, j) is { } nationality) return nationality;
+            }
+            return k == i - 1 && AdjacentBefore(words, candidates, k) is { CanAct: true } before ? before : null;
         }
         return null;
     }
@@ -1022,12 +1104,13 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         return false;
     }
 
-    private static (EventFatalities? Fatalities, Candidate? Victims) ReadFatalities(
+    /// <summary>The casualties counted around the trigger and who they are: the counted dead if named, else the counted wounded.</summary>
+    private static (EventFatalities? Fatalities, Candidate? Victims, bool VictimsKilled) ReadFatalities(
         Document document, EventWord[] words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd)
     {
         int? killed = null, injured = null;
         var approximate = false;
-        Candidate? victims = null;
+        Candidate? dead = null, wounded = null;
         int textStart = int.MaxValue, textEnd = -1;
         var from = Math.Max(sentenceFirst, i - 4);
         var to = Math.Min(sentenceEnd, end + 12);
@@ -1041,14 +1124,16 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             textEnd = Math.Max(textEnd, words[Math.Max(k, count.Word)].End);
             // The noun a number counts (سبعة أشخاص, 20 شخصا) names the victims; skip a من (عشرات من المدنيين).
             var counted = count.Word + 1 < to && words[count.Word + 1].Preposition == "origin" ? count.Word + 2 : count.Word + 1;
-            if (victims is null && counted < to && counted != k && words[counted].Fatality is null)
-                victims = words[counted].Participant >= 0 ? candidates[words[counted].Participant]
-                    : IsBareNoun(document, words, counted) ? Make(document, words, counted, counted + 1, Text(document, words, counted, counted + 1), "NOUN") : null;
+            if ((kind == "killed" ? dead : wounded) is not null || counted >= to || counted == k || words[counted].Fatality is not null) continue;
+            var victims = words[counted].Participant >= 0 ? candidates[words[counted].Participant]
+                : IsBareNoun(document, words, counted) ? Make(document, words, counted, counted + 1, Text(document, words, counted, counted + 1), "NOUN") : null;
+            if (kind == "killed") dead = victims;
+            else wounded = victims;
         }
         var fatalities = killed is null && injured is null
             ? null
             : new EventFatalities(killed, injured, approximate, document.Body[textStart..textEnd]);
-        return (fatalities, victims);
+        return (fatalities, dead ?? wounded, dead is not null);
     }
 
     /// <summary>A number or vague quantity within three words of a casualty word: 17 قتيلا, مقتل 17 شخصا, عشرات القتلى.</summary>
@@ -1089,7 +1174,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     }
 
     /// <summary>One event per sentence and kind when a report names it twice: the more specific trigger wins, the other fills its gaps.</summary>
-    private static List<EventMention> Merge(List<Found> found)
+    private static List<EventMention> Merge(EventWord[] words, List<Found> found)
     {
         var result = new List<Found>();
         foreach (var item in found)
@@ -1099,7 +1184,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             {
                 var other = result[r];
                 if (other.Event.SentenceStart != item.Event.SentenceStart) break;
-                if (!SameEvent(other.Event, item.Event)) continue;
+                if (!SameEvent(other.Event, item.Event) || ContrastBetween(words, other.Word, item.Word)) continue;
                 var (keep, fill) = item.Weight > other.Weight ? (item, other) : (other, item);
                 var target = keep.TargetRank >= fill.TargetRank ? keep : fill;
                 var actor = ActorRank(keep.Event.Actor) >= ActorRank(fill.Event.Actor) ? keep.Event.Actor : fill.Event.Actor;
@@ -1118,6 +1203,16 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             if (!merged) result.Add(item);
         }
         return result.ConvertAll(r => r.Event);
+    }
+
+    /// <summary>قتل أربعة … فيما قتل جندي في حادث منفصل: a contrastive clause reports another event.</summary>
+    private static bool ContrastBetween(EventWord[] words, int a, int b)
+    {
+        for (var k = Math.Min(a, b) + 1; k < Math.Max(a, b); k++)
+        {
+            if (words[k].Contrast) return true;
+        }
+        return false;
     }
 
     /// <summary>Two readings of one event's casualties: the larger count of each kind (they usually count the same dead).</summary>

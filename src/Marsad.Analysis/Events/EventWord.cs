@@ -56,6 +56,12 @@ internal struct EventWord
     public bool Resumptive;
     public bool Relative;
 
+    /// <summary>Opens a clause that reports something else (فيما, بينما): events on either side are not merged.</summary>
+    public bool Contrast;
+
+    /// <summary>Introduces a part of the noun before it (بينهم, منهم): قتل 8 أشخاص بينهم طفلان.</summary>
+    public bool Subset;
+
     /// <summary>Index of the participant covering this word, or -1.</summary>
     public int Participant;
 }

@@ -18,6 +18,8 @@ internal enum LexiconEntryKind : byte
     Number,
     Resumptive,
     Relative,
+    Contrast,
+    Subset,
     Fatality,
     Quantity,
     Context,
