@@ -688,8 +688,10 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         }
         else
         {
-            // قتل جنديان / قتل مسلحون خمسة جنود: قتل is passive unless armed men follow and then whom they killed.
-            if (definition.Type is "killing" && !words[i].Proclitics.HasFlag(Proclitics.Al) && Filler(document, words, candidates, end, 1) is { } next)
+            // قتل جنديان / قتل مسلحون خمسة جنود: قتل is passive unless armed men follow and then whom they killed; the
+            // same holds for خطف (خطف ثلاثة جنود / خطف مسلحون مطران الكلدان).
+            if (definition.Type is "killing" or "abduction" or "abduction_ambiguous" && !words[i].Proclitics.HasFlag(Proclitics.Al)
+                && Filler(document, words, candidates, end, 1) is { } next)
             {
                 // The killed must be named (a participant), not a bare word that may be the armed men's adjective, nor
                 // a name in brackets, which spells out the one before (جندي من حلف شمال الأطلسي (ناتو)).
@@ -1114,6 +1116,13 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         int textStart = int.MaxValue, textEnd = -1;
         var from = Math.Max(sentenceFirst, i - 4);
         var to = Math.Min(sentenceEnd, end + 12);
+        // اختطفت حاكم منطقة، فيما قتل ثلاثة مدنيين: the dead after a contrastive clause are another event's.
+        for (var k = from; k < to; k++)
+        {
+            if (!words[k].Contrast) continue;
+            if (k < i) from = k + 1;
+            else to = k;
+        }
         for (var k = from; k < to; k++)
         {
             if (words[k].Fatality is not { } kind || CountNear(document, words, k, from, to) is not { } count) continue;
