@@ -206,6 +206,9 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                 case LexiconEntryKind.Subset:
                     w.Subset = true;
                     break;
+                case LexiconEntryKind.ByAgent:
+                    w.ByAgent = true;
+                    break;
             }
         }
     }
@@ -693,9 +696,11 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             if (definition.Type is "killing" or "abduction" or "abduction_ambiguous" && !words[i].Proclitics.HasFlag(Proclitics.Al)
                 && Filler(document, words, candidates, end, 1) is { } next)
             {
-                // The killed must be named (a participant), not a bare word that may be the armed men's adjective, nor
-                // a name in brackets, which spells out the one before (جندي من حلف شمال الأطلسي (ناتو)).
-                var then = Filler(document, words, candidates, next.EndWord, 1) is { Type: not "NOUN" } named
+                // The killed must be named (a participant) or a bare word in the accusative (خطف مسلحون مهندسا), not
+                // one that may be the armed men's adjective, nor a name in brackets, which spells out the one before
+                // (جندي من حلف شمال الأطلسي (ناتو)).
+                var then = Filler(document, words, candidates, next.EndWord, 1) is { } named
+                    && (named.Type != "NOUN" || Accusative(document, words[named.FirstWord]))
                     && !InBrackets(document, words, named.FirstWord) ? named : null;
                 if (next.Agent is "MIL" or "COP" or "REB" or "UAF" || next.Type == "GROUP")
                 {
@@ -732,6 +737,12 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             }
             if (roles.Actor is null && LightVerbSubject(document, words, candidates, i) is { } subject) roles.Actor = new Role(subject, false);
             if (roles.Actor is null && LightVerbAfter(document, words, candidates, end) is { } doer) roles.Actor = new Role(doer, false);
+        }
+        // اختطفا من منزليهما على يد مسلحين / هجوم نسب إلى المتمردين: a by-phrase names the doer, passive clause or not.
+        if (ByAgent(words, candidates, end) is { } byAgent && byAgent != roles.Target?.Candidate)
+        {
+            roles.Actor = new Role(byAgent, false);
+            roles.Passive = false;
         }
         if (roles.Target is null && AfterPreposition(document, words, candidates, end, "target") is { } opposed && opposed != roles.Actor?.Candidate)
             roles.Target = new Role(opposed, false);
@@ -782,6 +793,10 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         }
         return null;
     }
+
+    /// <summary>An indefinite accusative (مهندسا, رهينةً): the ending of an object, never of a subject's adjective.</summary>
+    private static bool Accusative(Document document, EventWord word) =>
+        !word.Proclitics.HasFlag(Proclitics.Al) && word.End - word.Start > 3 && document.Body[word.End - 1] is 'ا' or '\u064B';
 
     private static bool InBrackets(Document document, EventWord[] words, int first) =>
         first > 0 && words[first - 1].Kind == TokenKind.Punctuation && document.Body[words[first - 1].Start] == '(';
@@ -872,13 +887,30 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         for (var k = from; k < Math.Min(words.Length, from + ClauseWindow); k++)
         {
             if (words[k].HardStop || k > from && words[k].Trigger is not null) return null;
-            if (words[k].Preposition != role) continue;
+            // على يد مسلحين names the doer, not the target.
+            if (words[k].Preposition != role || words[k].ByAgent) continue;
             for (var j = k + 1; j < Math.Min(words.Length, k + 3); j++)
             {
                 if (words[j].Participant >= 0) return candidates[words[j].Participant];
             }
             // ضد مدرسة للبنات: a plain noun after the preposition is the target too.
             return k + 1 < words.Length ? Filler(document, words, candidates, k + 1, 0) : null;
+        }
+        return null;
+    }
+
+    /// <summary>The participant that can act right after a by-phrase in the clause after the trigger (على يد مسلحين).</summary>
+    private static Candidate? ByAgent(EventWord[] words, List<Candidate> candidates, int from)
+    {
+        for (var k = from; k < Math.Min(words.Length, from + ClauseWindow); k++)
+        {
+            if (words[k].HardStop || words[k].Trigger is not null && words[k].Participant < 0) return null;
+            if (!words[k].ByAgent) continue;
+            for (var j = k + 1; j < Math.Min(words.Length, k + 4); j++)
+            {
+                if (words[j].Participant >= 0) return candidates[words[j].Participant] is { CanAct: true } doer ? doer : null;
+            }
+            return null;
         }
         return null;
     }

@@ -62,6 +62,9 @@ internal struct EventWord
     /// <summary>Introduces a part of the noun before it (بينهم, منهم): قتل 8 أشخاص بينهم طفلان.</summary>
     public bool Subset;
 
+    /// <summary>Starts a phrase naming who did it (على يد, من قبل, نسب إلى): قتلوا على يد مسلحين.</summary>
+    public bool ByAgent;
+
     /// <summary>Index of the participant covering this word, or -1.</summary>
     public int Participant;
 }

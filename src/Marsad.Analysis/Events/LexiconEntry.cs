@@ -20,6 +20,7 @@ internal enum LexiconEntryKind : byte
     Relative,
     Contrast,
     Subset,
+    ByAgent,
     Fatality,
     Quantity,
     Context,
