@@ -22,6 +22,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     private const int NearWindow = 2;
     private const int AfterWindow = 4;
     private const int ClauseWindow = 10;
+    private const int AimWindow = 14;
     private const int InferenceWindow = 60;
     private const double Threshold = 0.5;
     private const double ContextBonus = 0.1;
@@ -34,9 +35,11 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     public EventLexicon Lexicon { get; } = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
 
     /// <summary>An event as read, before merging: its trigger word, the trigger's weight, and how good its target is
-    /// (5 the killed, 4 the counted wounded, 3 a named participant, 2 a bare noun, 1 the place standing in for a target, 0 none).</summary>
+    /// (6 whom it aimed at, 5 the killed, 4 the counted wounded, 3 a named participant, 2 a bare noun, 1 the place standing
+    /// in for a target, 0 none).</summary>
     private readonly record struct Found(EventMention Event, int Word, double Weight, int TargetRank);
 
+    private const int AimedRank = 6;
     private const int KilledRank = 5;
     private const int WoundedRank = 4;
 
@@ -209,6 +212,9 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                 case LexiconEntryKind.ByAgent:
                     w.ByAgent = true;
                     break;
+                case LexiconEntryKind.Aim:
+                    w.Aim = true;
+                    break;
             }
         }
     }
@@ -233,7 +239,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         {
             while (nextNamed < named.Count && named[nextNamed].FirstWord < i) nextNamed++;
             var startsNamed = nextNamed < named.Count && named[nextNamed].FirstWord == i ? named[nextNamed] : null;
-            if (words[i].Agent is { } role && startsNamed is null)
+            // انتحارية in عملية انتحارية qualifies the trigger; it is nobody.
+            if (words[i].Agent is { } role && startsNamed is null && !words[i].InTrigger)
             {
                 var roleEnd = i + words[i].AgentLength;
                 // مفجرون انتحاريون: consecutive role nouns are one participant.
@@ -530,7 +537,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             modality = previous.Modality;
         var date = ReadDate(document, words, i, sentenceFirst, sentenceEnd, past);
         var (fatalities, victims, victimsKilled) = ReadFatalities(document, words, candidates, i, end, sentenceFirst, sentenceEnd);
-        var targetRank = roles.Target is null ? 0 : roles.TargetFromPlace ? 1 : roles.Target.Candidate.Type == "NOUN" ? 2 : 3;
+        var targetRank = roles.Target is null ? 0 : roles.TargetFromPlace ? 1 : roles.Target.Candidate.Type == "NOUN" ? 2 : roles.Aimed ? AimedRank : 3;
         // Whom a killing clause names as killed is its victim as surely as the counted dead.
         if (definition.Type == "killing" && targetRank == 3) targetRank = KilledRank;
         // مقتل سبعة أشخاص: the counted dead (better than the counted wounded) are who the attack was done to.
@@ -597,7 +604,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         for (var k = first; k < end; k++)
         {
             var w = words[k];
-            if (w.Context == "offtopic") offTopic = true;
+            // كابل (Kabul) read as ك + آبل (Apple): a place name is never sport or technology.
+            if (w.Context == "offtopic" && (w.Participant < 0 || !candidates[w.Participant].IsPlace)) offTopic = true;
             if (w.Context == "accident") accident = true;
             if (k >= triggerFirst && k < triggerEnd) continue;
             if (w.Context == "armed") armed = true;
@@ -632,6 +640,9 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
 
         /// <summary>The clause is passive: no actor is named and none should be guessed from the context.</summary>
         public bool Passive;
+
+        /// <summary>The target is what a verb of aiming names (استهدفت عناصر طالبان): when a participant, it outranks the counted dead.</summary>
+        public bool Aimed;
     }
 
     private Roles ReadRoles(Document document, EventWord[] words, List<Candidate> candidates, int i, int end, LexiconEntry entry, TriggerDefinition definition)
@@ -655,7 +666,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             if (Filler(document, words, candidates, end, 1) is { } patient) roles.Target = new Role(patient, false);
             roles.Passive = true;
         }
-        else if (definition.Type is "killing" or "injury" or "assassination"
+        else if (definition.Type is "killing" or "injury" or "assassination" && !NounClitic(words[i])
             && VictimBefore(document, words, candidates, i, TakesNoObject(words, end)) is { } victim)
         {
             // 11 مدنيا قتلوا / بوتو قد قتلت: news writes killings in the passive, so a civilian or a person just before is the victim.
@@ -680,7 +691,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             if (roles.Actor is null)
             {
                 if (before is { CanAct: true } || before is { Agent: not null } && pluralVerb) roles.Actor = new Role(before, false);
-                else if (!pluralVerb && after is not null && (after.CanAct || after.Agent is not null || after.Type == "NOUN"))
+                else if (!pluralVerb && !SubjectGivenBefore(words, i) && after is not null && (after.CanAct || after.Agent is not null || after.Type == "NOUN"))
                 {
                     roles.Actor = new Role(after, false);
                     after = FollowingBare(words, candidates, after.EndWord, 4) ?? Filler(document, words, candidates, after.EndWord, 1);
@@ -737,6 +748,15 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             }
             if (roles.Actor is null && LightVerbSubject(document, words, candidates, i) is { } subject) roles.Actor = new Role(subject, false);
             if (roles.Actor is null && LightVerbAfter(document, words, candidates, end) is { } doer) roles.Actor = new Role(doer, false);
+        }
+        // عملية انتحارية استهدفت قافلة / مستهدفة مقاتلي الشباب: what the attack aimed at is its target, whoever it killed
+        // (the killed and wounded remain the targets of the casualty words themselves).
+        if (definition.Plover == "ASSAULT" && definition.Type is not ("killing" or "injury")
+            && AimedAt(document, words, candidates, i, end) is { } aimed && aimed != roles.Actor?.Candidate
+            && (aimed.Type != "NOUN" || roles.Target is null))
+        {
+            roles.Target = new Role(aimed, false);
+            roles.Aimed = true;
         }
         // اختطفا من منزليهما على يد مسلحين / هجوم نسب إلى المتمردين: a by-phrase names the doer, passive clause or not.
         if (ByAgent(words, candidates, end) is { } byAgent && byAgent != roles.Target?.Candidate)
@@ -800,6 +820,9 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
 
     private static bool InBrackets(Document document, EventWord[] words, int first) =>
         first > 0 && words[first - 1].Kind == TokenKind.Punctuation && document.Body[words[first - 1].Start] == '(';
+
+    /// <summary>بقتل, للاغتيال: the article or a preposition makes the word a noun, never a passive verb.</summary>
+    private static bool NounClitic(EventWord word) => (word.Proclitics & (Proclitics.Al | Proclitics.Bi | Proclitics.Li | Proclitics.Ka)) != 0;
 
     /// <summary>
     /// Whether a killing verb stands without an object: the clause ends, a preposition follows (قتلوا في الهجوم) or
@@ -898,6 +921,30 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         }
         return null;
     }
+
+    /// <summary>
+    /// What a verb of aiming says the event aimed at: the object of the trigger itself when it is one (استهدفت قافلة), or
+    /// of one later in the clause (ضربات جوية داخل الصومال، مستهدفة مقاتلي الشباب).
+    /// </summary>
+    private static Candidate? AimedAt(Document document, EventWord[] words, List<Candidate> candidates, int i, int end)
+    {
+        var aim = words[i].Aim ? end - 1 : -1;
+        for (var k = end; aim < 0 && k < Math.Min(words.Length, end + AimWindow); k++)
+        {
+            if (words[k].HardStop || words[k].Contrast || words[k].Sentence != words[i].Sentence) return null;
+            if (words[k].Aim) aim = k;
+        }
+        if (aim < 0 || aim + 1 >= words.Length) return null;
+        return FollowingBare(words, candidates, aim + 1, 3) ?? Filler(document, words, candidates, aim + 1, 1);
+    }
+
+    /// <summary>
+    /// Whether a verb's subject stands right before it, so that what follows is its object: a resumptive pronoun (أنها
+    /// استهدفت عناصر طالبان) or a noun trigger the verb describes (شاحنات ملغومة استهدفت الأقلية).
+    /// </summary>
+    private static bool SubjectGivenBefore(EventWord[] words, int i) =>
+        i > 0 && words[i - 1].Sentence == words[i].Sentence
+        && (words[i - 1].Resumptive || words[i - 1].Trigger is not null || words[i - 1].InTrigger);
 
     /// <summary>The participant that can act right after a by-phrase in the clause after the trigger (على يد مسلحين).</summary>
     private static Candidate? ByAgent(EventWord[] words, List<Candidate> candidates, int from)
@@ -1229,6 +1276,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                 var (keep, fill) = item.Weight > other.Weight ? (item, other) : (other, item);
                 var target = keep.TargetRank >= fill.TargetRank ? keep : fill;
                 var actor = ActorRank(keep.Event.Actor) >= ActorRank(fill.Event.Actor) ? keep.Event.Actor : fill.Event.Actor;
+                // An actor guessed for one reading is no actor when the other reading shows it underwent the event.
+                if (actor is { Inferred: true } && actor.Start == target.Event.Target?.Start) actor = null;
                 result[r] = new Found(keep.Event with
                 {
                     Actor = actor,

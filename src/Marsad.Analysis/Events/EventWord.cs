@@ -65,6 +65,9 @@ internal struct EventWord
     /// <summary>Starts a phrase naming who did it (على يد, من قبل, نسب إلى): قتلوا على يد مسلحين.</summary>
     public bool ByAgent;
 
+    /// <summary>Says what an attack aimed at (استهدفت, مستهدفة): its object is the target.</summary>
+    public bool Aim;
+
     /// <summary>Index of the participant covering this word, or -1.</summary>
     public int Participant;
 }

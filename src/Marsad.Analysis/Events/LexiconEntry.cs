@@ -21,6 +21,7 @@ internal enum LexiconEntryKind : byte
     Contrast,
     Subset,
     ByAgent,
+    Aim,
     Fatality,
     Quantity,
     Context,
