@@ -1227,6 +1227,19 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     /// <summary>A number or vague quantity within three words of a casualty word: 17 قتيلا, مقتل 17 شخصا, عشرات القتلى.</summary>
     private static (int Value, bool Approximate, int Word)? CountNear(Document document, EventWord[] words, int k, int from, int to)
     {
+        // قتل جنديان وأصيب خمسة مدنيين: a number past a coordinated casualty verb counts that verb's casualties.
+        for (var j = k - 1; j >= Math.Max(from, k - 3); j--)
+        {
+            if (!CoordinatedTrigger(words[j])) continue;
+            from = j + 1;
+            break;
+        }
+        for (var j = k + 1; j < Math.Min(to, k + 4); j++)
+        {
+            if (!CoordinatedTrigger(words[j])) continue;
+            to = j;
+            break;
+        }
         for (var d = 1; d <= 3; d++)
         {
             foreach (var j in (ReadOnlySpan<int>)[k - d, k + d])
@@ -1241,6 +1254,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         }
         return null;
     }
+
+    private static bool CoordinatedTrigger(EventWord word) => word.Trigger is not null && (word.Proclitics & (Proclitics.Wa | Proclitics.Fa)) != 0;
 
     private static string Digits(ReadOnlySpan<char> text) => ArabicNormalizer.Normalize(text.ToString(), NormalizationOptions.Digits);
 
