@@ -251,9 +251,15 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                 var after = roleEnd < words.Length && words[roleEnd].Preposition == "origin" && role.Code is not "ELI" ? roleEnd + 1 : roleEnd;
                 var owner = StartingAt(named, after) ?? ResolveAnaphor(document, words, result, after);
                 if (owner is null && after > roleEnd && after < words.Length && IsBareNoun(document, words, after)) roleEnd = after + 1;
-                var candidate = owner is null
+                // رجل الدين الشيعي حجة الإسلام هشام سيموري: a person's role, then titles, then the person.
+                var person = owner is null && role.Code is "CVL" or "GOV" or "ELI" or "OPP" ? PersonAfterTitles(document, words, named, roleEnd) : null;
+                var candidate = person is not null
+                    ? Make(document, words, i, person.EndWord, Text(document, words, i, person.EndWord), person.Type)
+                    : owner is null
                     ? Make(document, words, i, roleEnd, Text(document, words, i, roleEnd), "ROLE")
                     : Make(document, words, i, owner.EndWord, Text(document, words, i, roleEnd) + " " + owner.Name, owner.Type);
+                if (person is not null) candidate.Name = person.Name;
+                owner ??= person;
                 candidate.Agent = role.Code;
                 // جنوده, قواتها: the soldiers are those of whom the pronoun points back to (named after it, of its country).
                 if (owner is null && roleEnd - i == 1 && words[i].Enclitic is Enclitic.Hu or Enclitic.Ha or Enclitic.Hum
@@ -360,6 +366,31 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             }
         }
         return merged;
+    }
+
+    /// <summary>
+    /// The person named after a role noun and at most four words of title (الدين الشيعي, الدكتور, آية الله): definite
+    /// words, words heading a definite or named one (حجة الإسلام), and names of other kinds (آية الله) in between.
+    /// </summary>
+    private static Candidate? PersonAfterTitles(Document document, EventWord[] words, List<Candidate> named, int from)
+    {
+        var titles = 0;
+        for (var k = from; k < words.Length && titles <= 4 && words[k].Sentence == words[from - 1].Sentence; titles++)
+        {
+            if (StartingAt(named, k) is { } name)
+            {
+                if (name.Type == "PERS") return titles > 0 ? name : null;
+                if (name.Type != "MISC") return null;
+                k = name.EndWord;
+                continue;
+            }
+            var heads = k + 1 < words.Length && (words[k + 1].Proclitics.HasFlag(Proclitics.Al) || StartingAt(named, k + 1) is not null);
+            // الرئيس وزوجته لورا: a word after و starts another participant.
+            if (!IsBareNoun(document, words, k) || (words[k].Proclitics & (Proclitics.Wa | Proclitics.Fa)) != 0
+                || !words[k].Proclitics.HasFlag(Proclitics.Al) && !heads) return null;
+            k++;
+        }
+        return null;
     }
 
     /// <summary>

@@ -157,4 +157,12 @@ public class EventExtractorTests
         // كابل can be read as ك + آبل (Apple), a technology word.
         Assert.Contains(Events("استهدفت طائرات أميركية قافلة للمسلحين قرب كابل"), e => e.Plover == "ASSAULT");
     }
+
+    [Fact]
+    public void A_role_and_its_titles_name_the_person_after_them()
+    {
+        var assassination = Assert.Single(Events("اغتيل رجل الدين الشيعي الشيخ علي حسن برصاص مجهولين"), e => e.Plover == "ASSAULT");
+        Assert.StartsWith("رجل الدين", assassination.Target?.Text);
+        Assert.Contains("علي حسن", assassination.Target!.Name);
+    }
 }
