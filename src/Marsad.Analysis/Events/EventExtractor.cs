@@ -243,9 +243,10 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             if (words[i].Agent is { } role && startsNamed is null && !words[i].InTrigger)
             {
                 var roleEnd = i + words[i].AgentLength;
-                // مفجرون انتحاريون: consecutive role nouns are one participant.
-                while (roleEnd < words.Length && words[roleEnd].Agent is not null && StartingAt(named, roleEnd) is null
-                    && words[roleEnd].Sentence == words[i].Sentence)
+                // مفجرون انتحاريون: consecutive role nouns are one participant, unless one is armed and the other a civilian
+                // (اغتال مسلحون رجل الدين: the civilian is the object).
+                while (roleEnd < words.Length && words[roleEnd].Agent is { } next && StartingAt(named, roleEnd) is null
+                    && words[roleEnd].Sentence == words[i].Sentence && !ArmedAndCivilian(role.Code, next.Code))
                     roleEnd += words[roleEnd].AgentLength;
                 // مسلحين من القبائل is one actor; مقربون من اللواء (people close to the general) are not the general.
                 var after = roleEnd < words.Length && words[roleEnd].Preposition == "origin" && role.Code is not "ELI" ? roleEnd + 1 : roleEnd;
@@ -367,6 +368,9 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         }
         return merged;
     }
+
+    private static bool ArmedAndCivilian(string? a, string? b) =>
+        a == "CVL" && b is "MIL" or "COP" or "REB" or "UAF" || b == "CVL" && a is "MIL" or "COP" or "REB" or "UAF";
 
     /// <summary>
     /// The person named after a role noun and at most four words of title (الدين الشيعي, الدكتور, آية الله): definite
