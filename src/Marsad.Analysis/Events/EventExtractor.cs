@@ -22,6 +22,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     private const int NearWindow = 2;
     private const int AfterWindow = 4;
     private const int ClauseWindow = 10;
+    private const int AimWindow = 14;
     private const int InferenceWindow = 60;
     private const double Threshold = 0.5;
     private const double ContextBonus = 0.1;
@@ -34,8 +35,13 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     public EventLexicon Lexicon { get; } = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
 
     /// <summary>An event as read, before merging: its trigger word, the trigger's weight, and how good its target is
-    /// (4 the counted dead or wounded, 3 a named participant, 2 a bare noun, 1 the place standing in for a target, 0 none).</summary>
+    /// (6 whom it aimed at, 5 the killed, 4 the counted wounded, 3 a named participant, 2 a bare noun, 1 the place standing
+    /// in for a target, 0 none).</summary>
     private readonly record struct Found(EventMention Event, int Word, double Weight, int TargetRank);
+
+    private const int AimedRank = 6;
+    private const int KilledRank = 5;
+    private const int WoundedRank = 4;
 
     public List<EventMention> Extract(Document document)
     {
@@ -48,7 +54,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             // إطلاق النار inside وقف إطلاق النار is part of the ceasefire, not a shooting.
             if (words[i].Trigger is not null && !words[i].InTrigger && Read(document, words, candidates, i, found) is { } read) found.Add(read);
         }
-        return Merge(found);
+        return Merge(words, found);
     }
 
     private EventWord[] ReadWords(Document document)
@@ -197,6 +203,18 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                 case LexiconEntryKind.Relative:
                     w.Relative = true;
                     break;
+                case LexiconEntryKind.Contrast:
+                    w.Contrast = true;
+                    break;
+                case LexiconEntryKind.Subset:
+                    w.Subset = true;
+                    break;
+                case LexiconEntryKind.ByAgent:
+                    w.ByAgent = true;
+                    break;
+                case LexiconEntryKind.Aim:
+                    w.Aim = true;
+                    break;
             }
         }
     }
@@ -221,21 +239,36 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         {
             while (nextNamed < named.Count && named[nextNamed].FirstWord < i) nextNamed++;
             var startsNamed = nextNamed < named.Count && named[nextNamed].FirstWord == i ? named[nextNamed] : null;
-            if (words[i].Agent is { } role && startsNamed is null)
+            // انتحارية in عملية انتحارية qualifies the trigger; it is nobody.
+            if (words[i].Agent is { } role && startsNamed is null && !words[i].InTrigger)
             {
                 var roleEnd = i + words[i].AgentLength;
-                // مفجرون انتحاريون: consecutive role nouns are one participant.
-                while (roleEnd < words.Length && words[roleEnd].Agent is not null && StartingAt(named, roleEnd) is null
-                    && words[roleEnd].Sentence == words[i].Sentence)
+                // مفجرون انتحاريون: consecutive role nouns are one participant, unless one is armed and the other a civilian
+                // (اغتال مسلحون رجل الدين: the civilian is the object).
+                while (roleEnd < words.Length && words[roleEnd].Agent is { } next && StartingAt(named, roleEnd) is null
+                    && words[roleEnd].Sentence == words[i].Sentence && !ArmedAndCivilian(role.Code, next.Code))
                     roleEnd += words[roleEnd].AgentLength;
                 // مسلحين من القبائل is one actor; مقربون من اللواء (people close to the general) are not the general.
                 var after = roleEnd < words.Length && words[roleEnd].Preposition == "origin" && role.Code is not "ELI" ? roleEnd + 1 : roleEnd;
                 var owner = StartingAt(named, after) ?? ResolveAnaphor(document, words, result, after);
                 if (owner is null && after > roleEnd && after < words.Length && IsBareNoun(document, words, after)) roleEnd = after + 1;
-                var candidate = owner is null
+                // رجل الدين الشيعي حجة الإسلام هشام سيموري: a person's role, then titles, then the person.
+                var person = owner is null && role.Code is "CVL" or "GOV" or "ELI" or "OPP" ? PersonAfterTitles(document, words, named, roleEnd) : null;
+                var candidate = person is not null
+                    ? Make(document, words, i, person.EndWord, Text(document, words, i, person.EndWord), person.Type)
+                    : owner is null
                     ? Make(document, words, i, roleEnd, Text(document, words, i, roleEnd), "ROLE")
                     : Make(document, words, i, owner.EndWord, Text(document, words, i, roleEnd) + " " + owner.Name, owner.Type);
+                if (person is not null) candidate.Name = person.Name;
+                owner ??= person;
                 candidate.Agent = role.Code;
+                // جنوده, قواتها: the soldiers are those of whom the pronoun points back to (named after it, of its country).
+                if (owner is null && roleEnd - i == 1 && words[i].Enclitic is Enclitic.Hu or Enclitic.Ha or Enclitic.Hum
+                    && Possessor(result, i) is { } possessor)
+                {
+                    candidate.Name = candidate.Text + " " + possessor.Name;
+                    candidate.Country = possessor.Country;
+                }
                 if (owner is not null)
                 {
                     candidate.EntityId = owner.EntityId;
@@ -336,6 +369,49 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         return merged;
     }
 
+    private static bool ArmedAndCivilian(string? a, string? b) =>
+        a == "CVL" && b is "MIL" or "COP" or "REB" or "UAF" || b == "CVL" && a is "MIL" or "COP" or "REB" or "UAF";
+
+    /// <summary>
+    /// The person named after a role noun and at most four words of title (الدين الشيعي, الدكتور, آية الله): definite
+    /// words, words heading a definite or named one (حجة الإسلام), and names of other kinds (آية الله) in between.
+    /// </summary>
+    private static Candidate? PersonAfterTitles(Document document, EventWord[] words, List<Candidate> named, int from)
+    {
+        var titles = 0;
+        for (var k = from; k < words.Length && titles <= 4 && words[k].Sentence == words[from - 1].Sentence; titles++)
+        {
+            if (StartingAt(named, k) is { } name)
+            {
+                if (name.Type == "PERS") return titles > 0 ? name : null;
+                if (name.Type != "MISC") return null;
+                k = name.EndWord;
+                continue;
+            }
+            var heads = k + 1 < words.Length && (words[k + 1].Proclitics.HasFlag(Proclitics.Al) || StartingAt(named, k + 1) is not null);
+            // الرئيس وزوجته لورا: a word after و starts another participant.
+            if (!IsBareNoun(document, words, k) || (words[k].Proclitics & (Proclitics.Wa | Proclitics.Fa)) != 0
+                || !words[k].Proclitics.HasFlag(Proclitics.Al) && !heads) return null;
+            k++;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The owner a possessive pronoun on a role noun points back to (أعلن الجيش الأميركي مقتل أحد جنوده): the last
+    /// participant that can act or is a country, within the inference window.
+    /// </summary>
+    private static Candidate? Possessor(List<Candidate> before, int at)
+    {
+        for (var c = before.Count - 1; c >= 0; c--)
+        {
+            var candidate = before[c];
+            if (at - candidate.EndWord > InferenceWindow) break;
+            if (candidate.CanAct || candidate.Place is { Kind: PlaceKind.Country }) return candidate;
+        }
+        return null;
+    }
+
     /// <summary>A country mention that is not one of the country's names is its adjective (الأميركية, مصرية): an actor, not a place.</summary>
     private static bool IsDemonym(string text, Place country)
     {
@@ -404,6 +480,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             var w = words[k];
             if (w.HardStop || w.Preposition is not null && w.Preposition != "origin") return null;
             if (w.Participant >= 0) return candidates[w.Participant].FirstWord == k ? candidates[w.Participant] : null;
+            // قتل جنديان واصيب تسعة عراقيين: another event's word starts a clause whose nouns are not this one's.
+            if (w.Trigger is not null) return null;
             if (w.Kind == TokenKind.Number || w.Quantity > 0 || w.Preposition == "origin" || IsNumberWord(document, w)) continue;
             if (IsBareNoun(document, words, k))
             {
@@ -493,13 +571,16 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         if (previous is not null && words[i].Proclitics.HasFlag(Proclitics.Wa) && i - LastWord(found) <= 3 && previous.Modality > modality)
             modality = previous.Modality;
         var date = ReadDate(document, words, i, sentenceFirst, sentenceEnd, past);
-        var (fatalities, victims) = ReadFatalities(document, words, candidates, i, end, sentenceFirst, sentenceEnd);
-        var targetRank = roles.Target is null ? 0 : roles.TargetFromPlace ? 1 : roles.Target.Candidate.Type == "NOUN" ? 2 : 3;
-        // مقتل سبعة أشخاص: the counted dead are who the attack was done to, when the clause names nobody better.
-        if (victims is not null && definition.Plover == "ASSAULT" && victims != roles.Actor?.Candidate)
+        var (fatalities, victims, victimsKilled) = ReadFatalities(document, words, candidates, i, end, sentenceFirst, sentenceEnd);
+        var targetRank = roles.Target is null ? 0 : roles.TargetFromPlace ? 1 : roles.Target.Candidate.Type == "NOUN" ? 2 : roles.Aimed ? AimedRank : 3;
+        // Whom a killing clause names as killed is its victim as surely as the counted dead.
+        if (definition.Type == "killing" && targetRank == 3) targetRank = KilledRank;
+        // مقتل سبعة أشخاص: the counted dead (better than the counted wounded) are who the attack was done to.
+        var victimsRank = victimsKilled ? KilledRank : WoundedRank;
+        if (victims is not null && definition.Plover == "ASSAULT" && victims != roles.Actor?.Candidate && victimsRank >= targetRank)
         {
             roles.Target = new Role(victims, false);
-            targetRank = 4;
+            targetRank = victimsRank;
         }
 
         var (acledType, acledSubType) = EventCoding.AcledPair(AcledKey(definition, roles.Actor?.Candidate, roles.Target?.Candidate));
@@ -558,7 +639,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         for (var k = first; k < end; k++)
         {
             var w = words[k];
-            if (w.Context == "offtopic") offTopic = true;
+            // كابل (Kabul) read as ك + آبل (Apple): a place name is never sport or technology.
+            if (w.Context == "offtopic" && (w.Participant < 0 || !candidates[w.Participant].IsPlace)) offTopic = true;
             if (w.Context == "accident") accident = true;
             if (k >= triggerFirst && k < triggerEnd) continue;
             if (w.Context == "armed") armed = true;
@@ -593,6 +675,9 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
 
         /// <summary>The clause is passive: no actor is named and none should be guessed from the context.</summary>
         public bool Passive;
+
+        /// <summary>The target is what a verb of aiming names (استهدفت عناصر طالبان): when a participant, it outranks the counted dead.</summary>
+        public bool Aimed;
     }
 
     private Roles ReadRoles(Document document, EventWord[] words, List<Candidate> candidates, int i, int end, LexiconEntry entry, TriggerDefinition definition)
@@ -616,7 +701,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             if (Filler(document, words, candidates, end, 1) is { } patient) roles.Target = new Role(patient, false);
             roles.Passive = true;
         }
-        else if (definition.Type is "killing" or "injury" or "assassination" && VictimBefore(document, words, candidates, i) is { } victim)
+        else if (definition.Type is "killing" or "injury" or "assassination" && !NounClitic(words[i])
+            && VictimBefore(document, words, candidates, i, TakesNoObject(words, end)) is { } victim)
         {
             // 11 مدنيا قتلوا / بوتو قد قتلت: news writes killings in the passive, so a civilian or a person just before is the victim.
             roles.Target = new Role(victim, false);
@@ -640,7 +726,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             if (roles.Actor is null)
             {
                 if (before is { CanAct: true } || before is { Agent: not null } && pluralVerb) roles.Actor = new Role(before, false);
-                else if (!pluralVerb && after is not null && (after.CanAct || after.Agent is not null || after.Type == "NOUN"))
+                else if (!pluralVerb && !SubjectGivenBefore(words, i) && after is not null && (after.CanAct || after.Agent is not null || after.Type == "NOUN"))
                 {
                     roles.Actor = new Role(after, false);
                     after = FollowingBare(words, candidates, after.EndWord, 4) ?? Filler(document, words, candidates, after.EndWord, 1);
@@ -651,11 +737,17 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         }
         else
         {
-            // قتل جنديان / قتل مسلحون خمسة جنود: قتل is passive unless armed men follow and then whom they killed.
-            if (definition.Type is "killing" && !words[i].Proclitics.HasFlag(Proclitics.Al) && Filler(document, words, candidates, end, 1) is { } next)
+            // قتل جنديان / قتل مسلحون خمسة جنود: قتل is passive unless armed men follow and then whom they killed; the
+            // same holds for خطف (خطف ثلاثة جنود / خطف مسلحون مطران الكلدان).
+            if (definition.Type is "killing" or "abduction" or "abduction_ambiguous" && !words[i].Proclitics.HasFlag(Proclitics.Al)
+                && Filler(document, words, candidates, end, 1) is { } next)
             {
-                // The killed must be named (a participant), not a bare word that may be the armed men's adjective.
-                var then = Filler(document, words, candidates, next.EndWord, 1) is { Type: not "NOUN" } named ? named : null;
+                // The killed must be named (a participant) or a bare word in the accusative (خطف مسلحون مهندسا), not
+                // one that may be the armed men's adjective, nor a name in brackets, which spells out the one before
+                // (جندي من حلف شمال الأطلسي (ناتو)).
+                var then = Filler(document, words, candidates, next.EndWord, 1) is { } named
+                    && (named.Type != "NOUN" || Accusative(document, words[named.FirstWord]))
+                    && !InBrackets(document, words, named.FirstWord) ? named : null;
                 if (next.Agent is "MIL" or "COP" or "REB" or "UAF" || next.Type == "GROUP")
                 {
                     if (then is not null) roles.Actor ??= new Role(next, false);
@@ -689,8 +781,23 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
                 if (candidate.FirstWord != k) continue;
                 if (candidate.Demonym || words[k].Proclitics.HasFlag(Proclitics.Li) && candidate.CanAct) roles.Actor = new Role(candidate, false);
             }
-            if (roles.Actor is null && LightVerbSubject(words, candidates, i) is { } subject) roles.Actor = new Role(subject, false);
+            if (roles.Actor is null && LightVerbSubject(document, words, candidates, i) is { } subject) roles.Actor = new Role(subject, false);
             if (roles.Actor is null && LightVerbAfter(document, words, candidates, end) is { } doer) roles.Actor = new Role(doer, false);
+        }
+        // عملية انتحارية استهدفت قافلة / مستهدفة مقاتلي الشباب: what the attack aimed at is its target, whoever it killed
+        // (the killed and wounded remain the targets of the casualty words themselves).
+        if (definition.Plover == "ASSAULT" && definition.Type is not ("killing" or "injury")
+            && AimedAt(document, words, candidates, i, end) is { } aimed && aimed != roles.Actor?.Candidate
+            && (aimed.Type != "NOUN" || roles.Target is null))
+        {
+            roles.Target = new Role(aimed, false);
+            roles.Aimed = true;
+        }
+        // اختطفا من منزليهما على يد مسلحين / هجوم نسب إلى المتمردين: a by-phrase names the doer, passive clause or not.
+        if (ByAgent(words, candidates, end) is { } byAgent && byAgent != roles.Target?.Candidate)
+        {
+            roles.Actor = new Role(byAgent, false);
+            roles.Passive = false;
         }
         if (roles.Target is null && AfterPreposition(document, words, candidates, end, "target") is { } opposed && opposed != roles.Actor?.Candidate)
             roles.Target = new Role(opposed, false);
@@ -699,27 +806,69 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
 
     /// <summary>
     /// Who was killed, written before a passive verb: a civilian, a person or a bare noun at most four words back, past
-    /// a number and words like على الأقل (28 شخصا على الأقل قتلوا). Armed agents before the verb are its subject instead.
+    /// a number and words like على الأقل (28 شخصا على الأقل قتلوا). Armed agents before the verb are its subject instead,
+    /// unless the verb has no object (<paramref name="passive"/>: رجال الشرطة قتلوا في التفجير).
     /// </summary>
-    private static Candidate? VictimBefore(Document document, EventWord[] words, List<Candidate> candidates, int i)
+    private static Candidate? VictimBefore(Document document, EventWord[] words, List<Candidate> candidates, int i, bool passive)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
         {
             if (words[k].HardStop || words[k].Sentence != words[i].Sentence || words[k].Trigger is not null) return null;
+            Candidate? victim = null;
             if (words[k].Participant >= 0)
             {
                 var candidate = candidates[words[k].Participant];
-                return candidate.Agent is "CVL" or null && candidate.Type is not "GROUP" and not "LOC" || candidate.Type is "PERS" ? candidate : null;
+                victim = candidate.Agent is "CVL" or null && candidate.Type is not "GROUP" and not "LOC" || candidate.Type is "PERS"
+                    || passive && !candidate.IsPlace ? candidate : null;
+                k = candidate.FirstWord;
             }
-            if (words[k].Kind == TokenKind.Number || words[k].StopWord || words[k].Quantity > 0 || IsNumberWord(document, words[k])) continue;
-            if (IsBareNoun(document, words, k))
+            else if (words[k].Kind == TokenKind.Number || words[k].StopWord || words[k].Quantity > 0 || IsNumberWord(document, words[k])) continue;
+            else if (IsBareNoun(document, words, k))
             {
                 // The noun a number counts, or a noun right before the verb.
                 var counted = k > 0 && (words[k - 1].Kind == TokenKind.Number || IsNumberWord(document, words[k - 1]));
-                return counted || k == i - 1 ? Make(document, words, k, k + 1, Text(document, words, k, k + 1), "NOUN") : null;
+                victim = counted || k == i - 1 ? Make(document, words, k, k + 1, Text(document, words, k, k + 1), "NOUN") : null;
             }
+            else continue;
+            // ثمانية أشخاص، بينهم طفلان، قتلوا: the victims are the whole the part is taken from.
+            return victim is not null && SubsetBefore(document, words, k) is { } subset
+                ? VictimBefore(document, words, candidates, subset, passive) ?? victim
+                : victim;
         }
         return null;
+    }
+
+    /// <summary>The بينهم/منهم just before word <paramref name="first"/> (numbers and commas between), or null.</summary>
+    private static int? SubsetBefore(Document document, EventWord[] words, int first)
+    {
+        for (var k = first - 1; k >= Math.Max(0, first - 3); k--)
+        {
+            if (words[k].Subset) return k;
+            if (words[k].Kind is not (TokenKind.Number or TokenKind.Punctuation) && !IsNumberWord(document, words[k])) return null;
+        }
+        return null;
+    }
+
+    /// <summary>An indefinite accusative (مهندسا, رهينةً): the ending of an object, never of a subject's adjective.</summary>
+    private static bool Accusative(Document document, EventWord word) =>
+        !word.Proclitics.HasFlag(Proclitics.Al) && word.End - word.Start > 3 && document.Body[word.End - 1] is 'ا' or '\u064B';
+
+    private static bool InBrackets(Document document, EventWord[] words, int first) =>
+        first > 0 && words[first - 1].Kind == TokenKind.Punctuation && document.Body[words[first - 1].Start] == '(';
+
+    /// <summary>بقتل, للاغتيال: the article or a preposition makes the word a noun, never a passive verb.</summary>
+    private static bool NounClitic(EventWord word) => (word.Proclitics & (Proclitics.Al | Proclitics.Bi | Proclitics.Li | Proclitics.Ka)) != 0;
+
+    /// <summary>
+    /// Whether a killing verb stands without an object: the clause ends, a preposition follows (قتلوا في الهجوم) or
+    /// another casualty verb joined by و (قتل وجرح). Such a قتل is read قُتل, a passive, whatever stands before it.
+    /// </summary>
+    private static bool TakesNoObject(EventWord[] words, int end)
+    {
+        if (end >= words.Length || words[end].Sentence != words[end - 1].Sentence) return true;
+        var next = words[end];
+        return next.HardStop || next.Kind == TokenKind.Punctuation || next.Preposition is not null
+            || (next.Proclitics & (Proclitics.Wa | Proclitics.Fa)) != 0 && (next.Trigger is not null || next.Fatality is not null);
     }
 
     /// <summary>The subject of a "be subjected to" verb within eight words before the trigger, after or just before that verb.</summary>
@@ -729,9 +878,10 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         {
             if (words[k].HardStop || words[k].Sentence != words[i].Sentence) return null;
             if (!words[k].Undergo) continue;
+            // تعرضت وزيرة الطاقة السودانية لمحاولة اغتيال: a nationality adjective qualifies the subject, it is not the subject.
             for (var j = k + 1; j < i; j++)
             {
-                if (words[j].Participant >= 0) return candidates[words[j].Participant];
+                if (words[j].Participant >= 0 && candidates[words[j].Participant] is { Demonym: false } subject) return subject;
             }
             return AdjacentBefore(words, candidates, k);
         }
@@ -795,13 +945,54 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         for (var k = from; k < Math.Min(words.Length, from + ClauseWindow); k++)
         {
             if (words[k].HardStop || k > from && words[k].Trigger is not null) return null;
-            if (words[k].Preposition != role) continue;
+            // على يد مسلحين names the doer, not the target.
+            if (words[k].Preposition != role || words[k].ByAgent) continue;
             for (var j = k + 1; j < Math.Min(words.Length, k + 3); j++)
             {
                 if (words[j].Participant >= 0) return candidates[words[j].Participant];
             }
             // ضد مدرسة للبنات: a plain noun after the preposition is the target too.
             return k + 1 < words.Length ? Filler(document, words, candidates, k + 1, 0) : null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// What a verb of aiming says the event aimed at: the object of the trigger itself when it is one (استهدفت قافلة), or
+    /// of one later in the clause (ضربات جوية داخل الصومال، مستهدفة مقاتلي الشباب).
+    /// </summary>
+    private static Candidate? AimedAt(Document document, EventWord[] words, List<Candidate> candidates, int i, int end)
+    {
+        var aim = words[i].Aim ? end - 1 : -1;
+        for (var k = end; aim < 0 && k < Math.Min(words.Length, end + AimWindow); k++)
+        {
+            if (words[k].HardStop || words[k].Contrast || words[k].Sentence != words[i].Sentence) return null;
+            if (words[k].Aim) aim = k;
+        }
+        if (aim < 0 || aim + 1 >= words.Length) return null;
+        return FollowingBare(words, candidates, aim + 1, 3) ?? Filler(document, words, candidates, aim + 1, 1);
+    }
+
+    /// <summary>
+    /// Whether a verb's subject stands right before it, so that what follows is its object: a resumptive pronoun (أنها
+    /// استهدفت عناصر طالبان) or a noun trigger the verb describes (شاحنات ملغومة استهدفت الأقلية).
+    /// </summary>
+    private static bool SubjectGivenBefore(EventWord[] words, int i) =>
+        i > 0 && words[i - 1].Sentence == words[i].Sentence
+        && (words[i - 1].Resumptive || words[i - 1].Trigger is not null || words[i - 1].InTrigger);
+
+    /// <summary>The participant that can act right after a by-phrase in the clause after the trigger (على يد مسلحين).</summary>
+    private static Candidate? ByAgent(EventWord[] words, List<Candidate> candidates, int from)
+    {
+        for (var k = from; k < Math.Min(words.Length, from + ClauseWindow); k++)
+        {
+            if (words[k].HardStop || words[k].Trigger is not null && words[k].Participant < 0) return null;
+            if (!words[k].ByAgent) continue;
+            for (var j = k + 1; j < Math.Min(words.Length, k + 4); j++)
+            {
+                if (words[j].Participant >= 0) return candidates[words[j].Participant] is { CanAct: true } doer ? doer : null;
+            }
+            return null;
         }
         return null;
     }
@@ -834,8 +1025,11 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         return null;
     }
 
-    /// <summary>شنت طائرات إسرائيلية غارات: the participant between a light verb and its noun trigger.</summary>
-    private static Candidate? LightVerbSubject(EventWord[] words, List<Candidate> candidates, int i)
+    /// <summary>
+    /// The subject of a light verb before a noun trigger: after the verb (شنت طائرات إسرائيلية غارات), as a participant
+    /// or else a nationality adjective (أطلقت دبابة إسرائيلية قذيفة), or before it (قوة من الشرطة قامت بمداهمة).
+    /// </summary>
+    private Candidate? LightVerbSubject(Document document, EventWord[] words, List<Candidate> candidates, int i)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 7); k--)
         {
@@ -845,7 +1039,11 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             {
                 if (words[j].Participant >= 0 && candidates[words[j].Participant] is { CanAct: true } subject) return subject;
             }
-            return null;
+            for (var j = k + 1; j < i; j++)
+            {
+                if (words[j].Participant < 0 && DemonymAt(document, words, j) is { } nationality) return nationality;
+            }
+            return k == i - 1 && AdjacentBefore(words, candidates, k) is { CanAct: true } before ? before : null;
         }
         return null;
     }
@@ -1022,15 +1220,23 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         return false;
     }
 
-    private static (EventFatalities? Fatalities, Candidate? Victims) ReadFatalities(
+    /// <summary>The casualties counted around the trigger and who they are: the counted dead if named, else the counted wounded.</summary>
+    private static (EventFatalities? Fatalities, Candidate? Victims, bool VictimsKilled) ReadFatalities(
         Document document, EventWord[] words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd)
     {
         int? killed = null, injured = null;
         var approximate = false;
-        Candidate? victims = null;
+        Candidate? dead = null, wounded = null;
         int textStart = int.MaxValue, textEnd = -1;
         var from = Math.Max(sentenceFirst, i - 4);
         var to = Math.Min(sentenceEnd, end + 12);
+        // اختطفت حاكم منطقة، فيما قتل ثلاثة مدنيين: the dead after a contrastive clause are another event's.
+        for (var k = from; k < to; k++)
+        {
+            if (!words[k].Contrast) continue;
+            if (k < i) from = k + 1;
+            else to = k;
+        }
         for (var k = from; k < to; k++)
         {
             if (words[k].Fatality is not { } kind || CountNear(document, words, k, from, to) is not { } count) continue;
@@ -1041,19 +1247,34 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             textEnd = Math.Max(textEnd, words[Math.Max(k, count.Word)].End);
             // The noun a number counts (سبعة أشخاص, 20 شخصا) names the victims; skip a من (عشرات من المدنيين).
             var counted = count.Word + 1 < to && words[count.Word + 1].Preposition == "origin" ? count.Word + 2 : count.Word + 1;
-            if (victims is null && counted < to && counted != k && words[counted].Fatality is null)
-                victims = words[counted].Participant >= 0 ? candidates[words[counted].Participant]
-                    : IsBareNoun(document, words, counted) ? Make(document, words, counted, counted + 1, Text(document, words, counted, counted + 1), "NOUN") : null;
+            if ((kind == "killed" ? dead : wounded) is not null || counted >= to || counted == k || words[counted].Fatality is not null) continue;
+            var victims = words[counted].Participant >= 0 ? candidates[words[counted].Participant]
+                : IsBareNoun(document, words, counted) ? Make(document, words, counted, counted + 1, Text(document, words, counted, counted + 1), "NOUN") : null;
+            if (kind == "killed") dead = victims;
+            else wounded = victims;
         }
         var fatalities = killed is null && injured is null
             ? null
             : new EventFatalities(killed, injured, approximate, document.Body[textStart..textEnd]);
-        return (fatalities, victims);
+        return (fatalities, dead ?? wounded, dead is not null);
     }
 
     /// <summary>A number or vague quantity within three words of a casualty word: 17 قتيلا, مقتل 17 شخصا, عشرات القتلى.</summary>
     private static (int Value, bool Approximate, int Word)? CountNear(Document document, EventWord[] words, int k, int from, int to)
     {
+        // قتل جنديان وأصيب خمسة مدنيين: a number past a coordinated casualty verb counts that verb's casualties.
+        for (var j = k - 1; j >= Math.Max(from, k - 3); j--)
+        {
+            if (!CoordinatedTrigger(words[j])) continue;
+            from = j + 1;
+            break;
+        }
+        for (var j = k + 1; j < Math.Min(to, k + 4); j++)
+        {
+            if (!CoordinatedTrigger(words[j])) continue;
+            to = j;
+            break;
+        }
         for (var d = 1; d <= 3; d++)
         {
             foreach (var j in (ReadOnlySpan<int>)[k - d, k + d])
@@ -1068,6 +1289,8 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         }
         return null;
     }
+
+    private static bool CoordinatedTrigger(EventWord word) => word.Trigger is not null && (word.Proclitics & (Proclitics.Wa | Proclitics.Fa)) != 0;
 
     private static string Digits(ReadOnlySpan<char> text) => ArabicNormalizer.Normalize(text.ToString(), NormalizationOptions.Digits);
 
@@ -1089,7 +1312,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     }
 
     /// <summary>One event per sentence and kind when a report names it twice: the more specific trigger wins, the other fills its gaps.</summary>
-    private static List<EventMention> Merge(List<Found> found)
+    private static List<EventMention> Merge(EventWord[] words, List<Found> found)
     {
         var result = new List<Found>();
         foreach (var item in found)
@@ -1099,10 +1322,12 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             {
                 var other = result[r];
                 if (other.Event.SentenceStart != item.Event.SentenceStart) break;
-                if (!SameEvent(other.Event, item.Event)) continue;
+                if (!SameEvent(other.Event, item.Event) || ContrastBetween(words, other.Word, item.Word)) continue;
                 var (keep, fill) = item.Weight > other.Weight ? (item, other) : (other, item);
                 var target = keep.TargetRank >= fill.TargetRank ? keep : fill;
                 var actor = ActorRank(keep.Event.Actor) >= ActorRank(fill.Event.Actor) ? keep.Event.Actor : fill.Event.Actor;
+                // An actor guessed for one reading is no actor when the other reading shows it underwent the event.
+                if (actor is { Inferred: true } && actor.Start == target.Event.Target?.Start) actor = null;
                 result[r] = new Found(keep.Event with
                 {
                     Actor = actor,
@@ -1118,6 +1343,16 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
             if (!merged) result.Add(item);
         }
         return result.ConvertAll(r => r.Event);
+    }
+
+    /// <summary>قتل أربعة … فيما قتل جندي في حادث منفصل: a contrastive clause reports another event.</summary>
+    private static bool ContrastBetween(EventWord[] words, int a, int b)
+    {
+        for (var k = Math.Min(a, b) + 1; k < Math.Max(a, b); k++)
+        {
+            if (words[k].Contrast) return true;
+        }
+        return false;
     }
 
     /// <summary>Two readings of one event's casualties: the larger count of each kind (they usually count the same dead).</summary>

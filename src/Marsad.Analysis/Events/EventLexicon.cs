@@ -167,7 +167,7 @@ public sealed class EventLexicon
                 var numberKind = f[0] == "number" ? LexiconEntryKind.Number : LexiconEntryKind.Quantity;
                 AddForms(f[2], words => new(numberKind, words) { Quantity = quantity });
                 break;
-            case "associate" or "light" or "demonstrative" or "relative" or "undergo" or "nonfiller" or "resumptive":
+            case "associate" or "light" or "demonstrative" or "relative" or "undergo" or "nonfiller" or "resumptive" or "contrast" or "subset" or "byagent" or "aim":
                 Require(f, 2);
                 var wordKind = f[0] switch
                 {
@@ -177,6 +177,10 @@ public sealed class EventLexicon
                     "undergo" => LexiconEntryKind.Undergo,
                     "nonfiller" => LexiconEntryKind.NonFiller,
                     "resumptive" => LexiconEntryKind.Resumptive,
+                    "contrast" => LexiconEntryKind.Contrast,
+                    "subset" => LexiconEntryKind.Subset,
+                    "byagent" => LexiconEntryKind.ByAgent,
+                    "aim" => LexiconEntryKind.Aim,
                     _ => LexiconEntryKind.Relative,
                 };
                 AddForms(f[1], words => new(wordKind, words));

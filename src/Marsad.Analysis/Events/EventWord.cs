@@ -56,6 +56,18 @@ internal struct EventWord
     public bool Resumptive;
     public bool Relative;
 
+    /// <summary>Opens a clause that reports something else (فيما, بينما): events on either side are not merged.</summary>
+    public bool Contrast;
+
+    /// <summary>Introduces a part of the noun before it (بينهم, منهم): قتل 8 أشخاص بينهم طفلان.</summary>
+    public bool Subset;
+
+    /// <summary>Starts a phrase naming who did it (على يد, من قبل, نسب إلى): قتلوا على يد مسلحين.</summary>
+    public bool ByAgent;
+
+    /// <summary>Says what an attack aimed at (استهدفت, مستهدفة): its object is the target.</summary>
+    public bool Aim;
+
     /// <summary>Index of the participant covering this word, or -1.</summary>
     public int Participant;
 }

@@ -79,4 +79,92 @@ public class EventExtractorTests
         var fights = Events("اندلعت معارك عنيفة واشتباكات ضارية بين الجيش والمسلحين في المدينة").FindAll(e => e.Plover == "ASSAULT");
         Assert.Single(fights);
     }
+
+    [Fact]
+    public void A_killing_verb_without_an_object_is_passive_even_after_armed_men()
+    {
+        var bombing = Assert.Single(Events("قال مصدر إن ثلاثة من رجال الشرطة قتلوا في انفجار عبوة ناسفة في المدينة"), e => e.Plover == "ASSAULT");
+        Assert.Equal("COP", bombing.Target?.Agent);
+        Assert.Null(bombing.Actor);
+    }
+
+    [Fact]
+    public void The_killed_are_the_target_before_the_wounded_of_a_coordinated_clause()
+    {
+        var attack = Assert.Single(Events("قتل جنديان وأصيب خمسة مدنيين بجروح في هجوم انتحاري بسيارة مفخخة"), e => e.Plover == "ASSAULT");
+        Assert.Equal("جنديان", attack.Target?.Text);
+    }
+
+    [Fact]
+    public void The_victims_are_the_whole_a_subset_word_takes_a_part_of()
+    {
+        var strike = Assert.Single(Events("ثمانية أشخاص، بينهم طفلان، قتلوا في غارة جوية على القرية"), e => e.Plover == "ASSAULT");
+        Assert.Equal("أشخاص", strike.Target?.Text);
+    }
+
+    [Fact]
+    public void A_role_noun_with_a_possessive_pronoun_belongs_to_the_actor_before_it()
+    {
+        var bombing = Assert.Single(Events("أعلن الجيش الأميركي مقتل اثنين من جنوده في انفجار عبوة ناسفة"), e => e.Plover == "ASSAULT");
+        Assert.Equal("جنوده", bombing.Target?.Text);
+        Assert.Equal("US", bombing.Target?.Country);
+    }
+
+    [Fact]
+    public void A_by_phrase_names_the_doer_of_a_passive_killing()
+    {
+        var killing = Assert.Single(Events("قتل شرطي على يد مسلحين مجهولين في المدينة"), e => e.Plover == "ASSAULT");
+        Assert.Equal("مسلحين مجهولين", killing.Actor?.Text);
+        Assert.False(killing.Actor!.Inferred);
+        Assert.Equal("شرطي", killing.Target?.Text);
+    }
+
+    [Fact]
+    public void Armed_men_after_khataf_are_its_subject_when_an_accusative_object_follows()
+    {
+        var abduction = Assert.Single(Events("خطف مسلحون مهندسا في المدينة"), e => e.Plover == "ASSAULT");
+        Assert.Equal("مسلحون", abduction.Actor?.Text);
+        Assert.Equal("مهندسا", abduction.Target?.Text);
+    }
+
+    [Theory]
+    [InlineData("نفذت الطائرات غارات جوية على المنطقة مستهدفة مقاتلي حركة الشباب")]
+    [InlineData("قال التحالف إن الطائرات نفذت ضربات جوية مشيرا الى انها استهدفت مقاتلي حركة الشباب")]
+    public void What_an_attack_aimed_at_is_its_target(string sentence)
+    {
+        var strike = Assert.Single(Events(sentence), e => e.Plover == "ASSAULT");
+        Assert.StartsWith("مقاتلي", strike.Target?.Text);
+    }
+
+    [Fact]
+    public void A_nationality_adjective_after_a_light_verb_is_the_actor()
+    {
+        var shelling = Assert.Single(Events("قامت دبابة إسرائيلية بقصف منزل في غزة"), e => e.Plover == "ASSAULT");
+        Assert.Equal("IL", shelling.Actor?.Country);
+    }
+
+    [Fact]
+    public void Casualties_after_a_contrastive_clause_belong_to_another_event()
+    {
+        var abduction = Events("خطفت الحركة حاكم الإقليم، فيما قتل خمسة مدنيين في انفجار في مدينة أخرى").Find(e => e.Type.StartsWith("abduction"));
+        Assert.NotNull(abduction);
+        Assert.Equal("حاكم", abduction!.Target?.Text);
+    }
+
+    [Fact]
+    public void A_place_name_is_not_an_off_topic_word()
+    {
+        // كابل can be read as ك + آبل (Apple), a technology word.
+        Assert.Contains(Events("استهدفت طائرات أميركية قافلة للمسلحين قرب كابل"), e => e.Plover == "ASSAULT");
+    }
+
+    [Theory]
+    [InlineData("اغتيل رجل الدين الشيعي الشيخ علي حسن برصاص مجهولين")]
+    [InlineData("اغتال مسلحون رجل الدين الشيعي الشيخ علي حسن في المدينة")]
+    public void A_role_and_its_titles_name_the_person_after_them(string sentence)
+    {
+        var assassination = Assert.Single(Events(sentence), e => e.Plover == "ASSAULT");
+        Assert.StartsWith("رجل الدين", assassination.Target?.Text);
+        Assert.Contains("علي حسن", assassination.Target!.Name);
+    }
 }
