@@ -12,7 +12,11 @@ namespace Marsad.Analysis.Events;
 /// </summary>
 internal static class CandidateFinder
 {
-    public static List<Candidate> Find(Document document, EventWord[] words)
+    /// <summary>The document's linked entities by id, kept per thread like the words: a new dictionary grew again for every article.</summary>
+    [ThreadStatic]
+    private static Dictionary<string, LinkedEntity>? t_linked;
+
+    public static List<Candidate> Find(Document document, Span<EventWord> words)
     {
         var named = NamedCandidates(document, words);
         var result = new List<Candidate>();
@@ -94,9 +98,10 @@ internal static class CandidateFinder
     }
 
     /// <summary>Linked entity mentions and lexicon groups, in text order, without overlaps.</summary>
-    private static List<Candidate> NamedCandidates(Document document, EventWord[] words)
+    private static List<Candidate> NamedCandidates(Document document, ReadOnlySpan<EventWord> words)
     {
-        var linked = new Dictionary<string, LinkedEntity>(StringComparer.Ordinal);
+        var linked = t_linked ??= new Dictionary<string, LinkedEntity>(StringComparer.Ordinal);
+        linked.Clear();
         foreach (var entity in document.LinkedEntities) linked[entity.Id] = entity;
         var result = new List<Candidate>();
         var w = 0;
@@ -158,7 +163,7 @@ internal static class CandidateFinder
     /// The person named after a role noun and at most four words of title (الدين الشيعي, الدكتور, آية الله): definite
     /// words, words heading a definite or named one (حجة الإسلام), and names of other kinds (آية الله) in between.
     /// </summary>
-    private static Candidate? PersonAfterTitles(Document document, EventWord[] words, List<Candidate> named, int from)
+    private static Candidate? PersonAfterTitles(Document document, ReadOnlySpan<EventWord> words, List<Candidate> named, int from)
     {
         var titles = 0;
         for (var k = from; k < words.Length && titles <= 4 && words[k].Sentence == words[from - 1].Sentence; titles++)
@@ -197,17 +202,19 @@ internal static class CandidateFinder
     /// <summary>A country mention that is not one of the country's names is its adjective (الأميركية, مصرية): an actor, not a place.</summary>
     private static bool IsDemonym(string text, Place country)
     {
-        var key = PlaceNames.Key(text);
-        foreach (var name in country.Names)
+        Span<char> textBuffer = stackalloc char[256];
+        Span<char> nameBuffer = stackalloc char[256];
+        var key = PlaceKey(text, textBuffer);
+        for (var n = 0; n < country.Names.Count; n++)
         {
-            var nameKey = PlaceNames.Key(name);
-            if (key == nameKey || key.EndsWith(nameKey, StringComparison.Ordinal) && key.Length - nameKey.Length <= 2) return false;
+            var nameKey = PlaceKey(country.Names[n], nameBuffer);
+            if (key.SequenceEqual(nameKey) || key.EndsWith(nameKey, StringComparison.Ordinal) && key.Length - nameKey.Length <= 2) return false;
         }
         return true;
     }
 
     /// <summary>المدينة → the last town named; المجلس → the last organisation whose name starts with مجلس.</summary>
-    private static Candidate? ResolveAnaphor(Document document, EventWord[] words, List<Candidate> before, int at)
+    private static Candidate? ResolveAnaphor(Document document, ReadOnlySpan<EventWord> words, List<Candidate> before, int at)
     {
         // Only a definite noun points back: عاصمة الشرق is not "the capital" already named.
         if (at >= words.Length || words[at].Anaphor is not { } anaphor || !words[at].Proclitics.HasFlag(Proclitics.Al)) return null;

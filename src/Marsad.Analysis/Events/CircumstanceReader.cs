@@ -11,7 +11,7 @@ internal static class CircumstanceReader
 {
     private const int NearWindow = 2;
 
-    public static EventPlace? ReadPlace(EventWord[] words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd, Role? target, Candidate? pronoun)
+    public static EventPlace? ReadPlace(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd, Role? target, Candidate? pronoun)
     {
         for (var k = end; k < Math.Min(sentenceEnd, end + ClauseWindow); k++)
         {
@@ -50,7 +50,7 @@ internal static class CircumstanceReader
     }
 
     /// <summary>The strongest cue around the trigger, and whether the text places the event in the past (سبق أن).</summary>
-    public static (EventModality Modality, bool Past) ReadModality(EventWord[] words, int i, int end, EventModality modality)
+    public static (EventModality Modality, bool Past) ReadModality(ReadOnlySpan<EventWord> words, int i, int end, EventModality modality)
     {
         var past = false;
         for (var k = i - 1; k >= Math.Max(0, i - BeforeWindow); k--)
@@ -71,7 +71,7 @@ internal static class CircumstanceReader
         return (modality, past);
     }
 
-    public static EventDate? ReadDate(Document document, EventWord[] words, int i, int sentenceFirst, int sentenceEnd, bool past)
+    public static EventDate? ReadDate(Document document, ReadOnlySpan<EventWord> words, int i, int sentenceFirst, int sentenceEnd, bool past)
     {
         var sentenceStart = words[sentenceFirst].Start;
         var sentenceStop = words[sentenceEnd - 1].End;
@@ -97,7 +97,7 @@ internal static class CircumstanceReader
         return new EventDate(day.ToString("yyyy-MM-dd"), day, day, null, EventDate.Reported);
     }
 
-    private static bool TriggerBetween(EventWord[] words, int from, int to)
+    private static bool TriggerBetween(ReadOnlySpan<EventWord> words, int from, int to)
     {
         foreach (var word in words)
         {
@@ -109,7 +109,7 @@ internal static class CircumstanceReader
 
     /// <summary>The casualties counted around the trigger and who they are: the counted dead if named, else the counted wounded.</summary>
     public static (EventFatalities? Fatalities, Candidate? Victims, bool VictimsKilled) ReadFatalities(
-        Document document, EventWord[] words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd)
+        Document document, ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd)
     {
         int? killed = null, injured = null;
         var approximate = false;
@@ -147,7 +147,7 @@ internal static class CircumstanceReader
     }
 
     /// <summary>A number or vague quantity within three words of a casualty word: 17 قتيلا, مقتل 17 شخصا, عشرات القتلى.</summary>
-    private static (int Value, bool Approximate, int Word)? CountNear(Document document, EventWord[] words, int k, int from, int to)
+    private static (int Value, bool Approximate, int Word)? CountNear(Document document, ReadOnlySpan<EventWord> words, int k, int from, int to)
     {
         // قتل جنديان وأصيب خمسة مدنيين: a number past a coordinated casualty verb counts that verb's casualties.
         for (var j = k - 1; j >= Math.Max(from, k - 3); j--)

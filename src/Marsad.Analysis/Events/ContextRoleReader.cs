@@ -13,7 +13,7 @@ internal static class ContextRoleReader
     /// Whom a protest is against when no preposition says it: the first government, person, organisation or country named
     /// after the trigger in the sentence (هتف المتظاهرون … الحكومة), else the last one before it.
     /// </summary>
-    public static Candidate? ProtestTarget(EventWord[] words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd, Candidate? actor)
+    public static Candidate? ProtestTarget(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, int end, int sentenceFirst, int sentenceEnd, Candidate? actor)
     {
         static bool Fits(Candidate c, Candidate? actor) => c != actor && (c.EntityId is null || c.EntityId != actor?.EntityId)
             && (c.Type is "PERS" or "ORG" or "GROUP" || c.Agent is "GOV" or "MIL" or "COP" || c.Place is { Kind: PlaceKind.Country } || c.Demonym);
@@ -28,7 +28,7 @@ internal static class ContextRoleReader
         return null;
     }
 
-    public static List<Candidate> ReadAssociates(EventWord[] words, List<Candidate> candidates, int i, int end, Role? actor, Role? target)
+    public static List<Candidate> ReadAssociates(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, int end, Role? actor, Role? target)
     {
         var result = new List<Candidate>();
         for (var k = Math.Max(0, i - BeforeWindow); k < Math.Min(words.Length, end + AfterWindow); k++)
@@ -50,7 +50,7 @@ internal static class ContextRoleReader
     /// قال حلف شمال الأطلسي إنه قتل …: a "that he/it/they" at most four words before the trigger makes the one who
     /// reported it — the nearest participant that can act, within ten words before — the actor.
     /// </summary>
-    public static Candidate? Reporter(EventWord[] words, List<Candidate> candidates, int i)
+    public static Candidate? Reporter(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
         {
@@ -69,7 +69,7 @@ internal static class ContextRoleReader
     /// The actor a clause leaves unnamed (بدء قصفها): among those who can act, mentioned in the preceding
     /// <see cref="InferenceWindow"/> words, the one the article mentions most (ties: the nearest).
     /// </summary>
-    public static Role? InferActor(EventWord[] words, List<Candidate> candidates, int i, Role? target, List<Candidate> associates)
+    public static Role? InferActor(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, Role? target, List<Candidate> associates)
     {
         Candidate? best = null;
         for (var k = i - 1; k >= Math.Max(0, i - InferenceWindow); k--)

@@ -44,7 +44,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
     }
 
     private FoundEvent? Read(
-        Document document, EventWord[] words, List<Candidate> candidates, int i, List<FoundEvent> found)
+        Document document, ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, List<FoundEvent> found)
     {
         var entry = words[i].Trigger!;
         var definition = entry.Trigger!;
@@ -132,7 +132,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
 
     private static int LastWord(List<FoundEvent> found) => found[^1].Word;
 
-    private static bool Vetoed(EventWord[] words, int end)
+    private static bool Vetoed(ReadOnlySpan<EventWord> words, int end)
     {
         for (var k = end; k < Math.Min(words.Length, end + 2); k++)
         {
@@ -141,7 +141,7 @@ public sealed class EventExtractor(EventLexicon lexicon, Gazetteer? gazetteer = 
         return false;
     }
 
-    private static (int First, int End) SentenceBounds(EventWord[] words, int i)
+    private static (int First, int End) SentenceBounds(ReadOnlySpan<EventWord> words, int i)
     {
         var first = i;
         while (first > 0 && words[first - 1].Sentence == words[i].Sentence) first--;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Marsad.Text;
 
 namespace Marsad.Analysis.Events;
@@ -68,7 +69,8 @@ public sealed class EventLexicon
     /// <summary>The ISO 3166-1 alpha-3 code for an alpha-2 code, or null.</summary>
     public string? Iso3(string? iso2) => iso2 is not null && _iso3.TryGetValue(iso2, out var code) ? code : null;
 
-    internal IReadOnlyList<LexiconEntry> EntriesStartingWith(int id) => id >= 0 && id < _byFirstWord.Count ? _byFirstWord[id] : [];
+    internal ReadOnlySpan<LexiconEntry> EntriesStartingWith(int id) =>
+        id >= 0 && id < _byFirstWord.Count ? CollectionsMarshal.AsSpan(_byFirstWord[id]) : [];
 
     private void AddLines(IEnumerable<string> lines, string source)
     {

@@ -4,7 +4,7 @@ namespace Marsad.Analysis.Events;
 internal static class EventMerger
 {
     /// <summary>One event per sentence and kind when a report names it twice: the more specific trigger wins, the other fills its gaps.</summary>
-    public static List<EventMention> Merge(EventWord[] words, List<FoundEvent> found)
+    public static List<EventMention> Merge(ReadOnlySpan<EventWord> words, List<FoundEvent> found)
     {
         var result = new List<FoundEvent>();
         foreach (var item in found)
@@ -38,7 +38,7 @@ internal static class EventMerger
     }
 
     /// <summary>قتل أربعة … فيما قتل جندي في حادث منفصل: a contrastive clause reports another event.</summary>
-    private static bool ContrastBetween(EventWord[] words, int a, int b)
+    private static bool ContrastBetween(ReadOnlySpan<EventWord> words, int a, int b)
     {
         for (var k = Math.Min(a, b) + 1; k < Math.Max(a, b); k++)
         {

@@ -13,7 +13,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
 {
     private const int AimWindow = 14;
 
-    public Roles Read(Document document, EventWord[] words, List<Candidate> candidates, int i, int end, LexiconEntry entry, TriggerDefinition definition)
+    public Roles Read(Document document, ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, int end, LexiconEntry entry, TriggerDefinition definition)
     {
         var roles = new Roles();
         var verb = entry.Verb;
@@ -142,7 +142,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     /// a number and words like على الأقل (28 شخصا على الأقل قتلوا). Armed agents before the verb are its subject instead,
     /// unless the verb has no object (<paramref name="passive"/>: رجال الشرطة قتلوا في التفجير).
     /// </summary>
-    private static Candidate? VictimBefore(Document document, EventWord[] words, List<Candidate> candidates, int i, bool passive)
+    private static Candidate? VictimBefore(Document document, ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, bool passive)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 4); k--)
         {
@@ -172,7 +172,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     }
 
     /// <summary>The بينهم/منهم just before word <paramref name="first"/> (numbers and commas between), or null.</summary>
-    private static int? SubsetBefore(Document document, EventWord[] words, int first)
+    private static int? SubsetBefore(Document document, ReadOnlySpan<EventWord> words, int first)
     {
         for (var k = first - 1; k >= Math.Max(0, first - 3); k--)
         {
@@ -186,7 +186,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     private static bool Accusative(Document document, EventWord word) =>
         !word.Proclitics.HasFlag(Proclitics.Al) && word.End - word.Start > 3 && document.Body[word.End - 1] is 'ا' or '\u064B';
 
-    private static bool InBrackets(Document document, EventWord[] words, int first) =>
+    private static bool InBrackets(Document document, ReadOnlySpan<EventWord> words, int first) =>
         first > 0 && words[first - 1].Kind == TokenKind.Punctuation && document.Body[words[first - 1].Start] == '(';
 
     /// <summary>بقتل, للاغتيال: the article or a preposition makes the word a noun, never a passive verb.</summary>
@@ -196,7 +196,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     /// Whether a killing verb stands without an object: the clause ends, a preposition follows (قتلوا في الهجوم) or
     /// another casualty verb joined by و (قتل وجرح). Such a قتل is read قُتل, a passive, whatever stands before it.
     /// </summary>
-    private static bool TakesNoObject(EventWord[] words, int end)
+    private static bool TakesNoObject(ReadOnlySpan<EventWord> words, int end)
     {
         if (end >= words.Length || words[end].Sentence != words[end - 1].Sentence) return true;
         var next = words[end];
@@ -205,7 +205,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     }
 
     /// <summary>The subject of a "be subjected to" verb within eight words before the trigger, after or just before that verb.</summary>
-    private static Candidate? Undergoer(EventWord[] words, List<Candidate> candidates, int i)
+    private static Candidate? Undergoer(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 8); k--)
         {
@@ -228,7 +228,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     }
 
     /// <summary>The participant just before a verb (SVO: الانتحاريين فجرا), at most one word away.</summary>
-    private static Candidate? AdjacentBefore(EventWord[] words, List<Candidate> candidates, int i)
+    private static Candidate? AdjacentBefore(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 2); k--)
         {
@@ -239,7 +239,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     }
 
     /// <summary>The first participant after <paramref name="from"/> not introduced by a preposition (a subject or object), within <paramref name="window"/> words.</summary>
-    private static Candidate? FollowingBare(EventWord[] words, List<Candidate> candidates, int from, int window)
+    private static Candidate? FollowingBare(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int from, int window)
     {
         for (var k = from; k < Math.Min(words.Length, from + window); k++)
         {
@@ -254,7 +254,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     }
 
     /// <summary>The participant after the first preposition of <paramref name="role"/> in the clause after the trigger (على/ضد: target).</summary>
-    private static Candidate? AfterPreposition(Document document, EventWord[] words, List<Candidate> candidates, int from, string role)
+    private static Candidate? AfterPreposition(Document document, ReadOnlySpan<EventWord> words, List<Candidate> candidates, int from, string role)
     {
         for (var k = from; k < Math.Min(words.Length, from + ClauseWindow); k++)
         {
@@ -275,7 +275,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     /// What a verb of aiming says the event aimed at: the object of the trigger itself when it is one (استهدفت قافلة), or
     /// of one later in the clause (ضربات جوية داخل الصومال، مستهدفة مقاتلي الشباب).
     /// </summary>
-    private static Candidate? AimedAt(Document document, EventWord[] words, List<Candidate> candidates, int i, int end)
+    private static Candidate? AimedAt(Document document, ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, int end)
     {
         var aim = words[i].Aim ? end - 1 : -1;
         for (var k = end; aim < 0 && k < Math.Min(words.Length, end + AimWindow); k++)
@@ -291,12 +291,12 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     /// Whether a verb's subject stands right before it, so that what follows is its object: a resumptive pronoun (أنها
     /// استهدفت عناصر طالبان) or a noun trigger the verb describes (شاحنات ملغومة استهدفت الأقلية).
     /// </summary>
-    private static bool SubjectGivenBefore(EventWord[] words, int i) =>
+    private static bool SubjectGivenBefore(ReadOnlySpan<EventWord> words, int i) =>
         i > 0 && words[i - 1].Sentence == words[i].Sentence
         && (words[i - 1].Resumptive || words[i - 1].Trigger is not null || words[i - 1].InTrigger);
 
     /// <summary>The participant that can act right after a by-phrase in the clause after the trigger (على يد مسلحين).</summary>
-    private static Candidate? ByAgent(EventWord[] words, List<Candidate> candidates, int from)
+    private static Candidate? ByAgent(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int from)
     {
         for (var k = from; k < Math.Min(words.Length, from + ClauseWindow); k++)
         {
@@ -312,12 +312,13 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     }
 
     /// <summary>A nationality adjective at word <paramref name="k"/> (nisba ending), as a country actor.</summary>
-    private Candidate? DemonymAt(Document document, EventWord[] words, int k)
+    private Candidate? DemonymAt(Document document, ReadOnlySpan<EventWord> words, int k)
     {
         var text = document.Body.AsSpan(words[k].Start, words[k].End - words[k].Start);
         if (words[k].Kind != TokenKind.ArabicWord || text.Length < 4 || !(text.EndsWith("ي") || text.EndsWith("ية") || text.EndsWith("يين")
             || text.EndsWith("يون") || text.EndsWith("يان"))) return null;
-        if (gazetteer.DemonymCountry(text.ToString()) is not { } iso || gazetteer.Country(iso) is not { } country) return null;
+        Span<char> key = stackalloc char[64];
+        if (gazetteer.DemonymCountryOfKey(PlaceKey(text, key)) is not { } iso || gazetteer.Country(iso) is not { } country) return null;
         var candidate = Make(document, words, k, k + 1, text.ToString(), "MISC");
         candidate.Name = country.Name;
         candidate.Country = iso;
@@ -327,7 +328,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     }
 
     /// <summary>هجوم مسلح نفذه متطرف / عمليات نفذها قراصنة: a light verb after the trigger, pointing back to it, then its doer.</summary>
-    private static Candidate? LightVerbAfter(Document document, EventWord[] words, List<Candidate> candidates, int end)
+    private static Candidate? LightVerbAfter(Document document, ReadOnlySpan<EventWord> words, List<Candidate> candidates, int end)
     {
         for (var k = end; k < Math.Min(words.Length, end + 4); k++)
         {
@@ -343,7 +344,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
     /// The subject of a light verb before a noun trigger: after the verb (شنت طائرات إسرائيلية غارات), as a participant
     /// or else a nationality adjective (أطلقت دبابة إسرائيلية قذيفة), or before it (قوة من الشرطة قامت بمداهمة).
     /// </summary>
-    private Candidate? LightVerbSubject(Document document, EventWord[] words, List<Candidate> candidates, int i)
+    private Candidate? LightVerbSubject(Document document, ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i)
     {
         for (var k = i - 1; k >= Math.Max(0, i - 7); k--)
         {
@@ -362,7 +363,7 @@ internal sealed class EventRoleReader(Gazetteer gazetteer)
         return null;
     }
 
-    private static Candidate? ResolvePronoun(EventWord[] words, List<Candidate> candidates, int i, Enclitic pronoun)
+    private static Candidate? ResolvePronoun(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int i, Enclitic pronoun)
     {
         var start = words[i].Participant >= 0 ? candidates[words[i].Participant].FirstWord : i;
         for (var k = start - 1; k >= Math.Max(0, start - InferenceWindow); k--)

@@ -1,4 +1,5 @@
 using Marsad.Analysis.Dates;
+using Marsad.Analysis.Places;
 using Marsad.Text;
 
 namespace Marsad.Analysis.Events;
@@ -7,7 +8,7 @@ namespace Marsad.Analysis.Events;
 internal static class EventWords
 {
     /// <summary>A content noun no lexicon entry claims and no date covers: the fallback filler of a role (اغتيال النائب).</summary>
-    public static bool IsBareNoun(Document document, EventWord[] words, int k)
+    public static bool IsBareNoun(Document document, ReadOnlySpan<EventWord> words, int k)
     {
         var w = words[k];
         if (w.Kind != TokenKind.ArabicWord || w.StopWord || w.HardStop) return false;
@@ -21,7 +22,7 @@ internal static class EventWords
     }
 
     /// <summary>The first participant, or else bare noun, at most <paramref name="gap"/> words after <paramref name="from"/>, numbers and quantities skipped (مقتل سبعة أشخاص).</summary>
-    public static Candidate? Filler(Document document, EventWord[] words, List<Candidate> candidates, int from, int gap)
+    public static Candidate? Filler(Document document, ReadOnlySpan<EventWord> words, List<Candidate> candidates, int from, int gap)
     {
         var skipped = 0;
         for (var k = from; k < words.Length && words[k].Sentence == words[from].Sentence; k++)
@@ -55,7 +56,7 @@ internal static class EventWords
             : 0;
     }
 
-    public static Candidate Make(Document document, EventWord[] words, int first, int end, string text, string type) => new()
+    public static Candidate Make(Document document, ReadOnlySpan<EventWord> words, int first, int end, string text, string type) => new()
     {
         FirstWord = first,
         EndWord = end,
@@ -66,6 +67,10 @@ internal static class EventWords
         Type = type,
     };
 
-    public static string TextOf(Document document, EventWord[] words, int first, int end) =>
+    public static string TextOf(Document document, ReadOnlySpan<EventWord> words, int first, int end) =>
         document.Body[words[first].Start..words[end - 1].End];
+
+    /// <summary>The <see cref="PlaceNames"/> key of a name, written into <paramref name="buffer"/> unless the name is too long for it.</summary>
+    public static ReadOnlySpan<char> PlaceKey(ReadOnlySpan<char> name, Span<char> buffer) =>
+        name.Length * ArabicNormalizer.MaxExpansion <= buffer.Length ? buffer[..PlaceNames.KeyInto(name, buffer)] : PlaceNames.Key(name);
 }

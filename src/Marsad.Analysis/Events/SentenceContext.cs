@@ -4,7 +4,7 @@ namespace Marsad.Analysis.Events;
 internal readonly record struct SentenceContext(bool Armed, bool Protest, bool OffTopic, bool Accident)
 {
     /// <summary>What the rest of the sentence (the trigger's own words left out) shows: armed violence, a protest, sport/technology/culture.</summary>
-    public static SentenceContext Read(EventWord[] words, List<Candidate> candidates, int first, int end, int triggerFirst, int triggerEnd)
+    public static SentenceContext Read(ReadOnlySpan<EventWord> words, List<Candidate> candidates, int first, int end, int triggerFirst, int triggerEnd)
     {
         bool armed = false, protest = false, offTopic = false, accident = false;
         for (var k = first; k < end; k++)

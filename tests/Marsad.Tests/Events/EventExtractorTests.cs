@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Marsad.Analysis;
 using Marsad.Analysis.Events;
 
@@ -166,5 +168,32 @@ public class EventExtractorTests
         var assassination = Assert.Single(Events(sentence), e => e.Plover == "ASSAULT");
         Assert.StartsWith("رجل الدين", assassination.Target?.Text);
         Assert.Contains("علي حسن", assassination.Target!.Name);
+    }
+
+    [Fact]
+    public async Task An_article_reads_the_same_whatever_was_read_before_it_on_the_thread()
+    {
+        // The coder keeps its words per thread: a longer article grows them, and nothing of one article may reach the next.
+        const string shortArticle = "اغتيل النائب برصاص مجهولين. وتظاهر آلاف الطلاب أمام مقر الحكومة";
+        var longArticle = string.Join(" ", Enumerable.Repeat("قتل 12 شخصا وأصيب 30 آخرون بجروح في تفجير سيارة مفخخة في سوق شعبي.", 40));
+        // A thread of its own, so that the short article comes first and the long one has to grow the words.
+        var readings = await Task.Factory.StartNew(
+            () => (Short: Json(Events(shortArticle)), Long: Json(Events(longArticle)), ShortAgain: Json(Events(shortArticle)), LongAgain: Json(Events(longArticle))),
+            TaskCreationOptions.LongRunning);
+        Assert.NotEqual("[]", readings.Short);
+        Assert.Equal(readings.Short, readings.ShortAgain);
+        Assert.Equal(readings.Long, readings.LongAgain);
+    }
+
+    private static string Json(List<EventMention> events)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartArray();
+            foreach (var mention in events) EventJsonWriter.Write(writer, mention, null);
+            writer.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }
