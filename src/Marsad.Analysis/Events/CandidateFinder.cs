@@ -103,7 +103,7 @@ internal static class CandidateFinder
         var linked = t_linked ??= new Dictionary<string, LinkedEntity>(StringComparer.Ordinal);
         linked.Clear();
         foreach (var entity in document.LinkedEntities) linked[entity.Id] = entity;
-        var result = new List<Candidate>();
+        var result = new List<Candidate>(document.Entities.Count);
         var w = 0;
         foreach (var mention in document.Entities)
         {

@@ -169,7 +169,7 @@ internal static class CircumstanceReader
                 if (j < from || j >= to) continue;
                 if (words[j].Quantity > 0) return (words[j].Quantity, true, j);
                 var text = document.Body.AsSpan(words[j].Start, words[j].End - words[j].Start);
-                if (words[j].Kind == TokenKind.Number && int.TryParse(Digits(text), out var number) && number is > 0 and < 100_000)
+                if (words[j].Kind == TokenKind.Number && Integer(text) is { } number && number is > 0 and < 100_000)
                     return (number, false, j);
                 if (NumberWordValue(document, words[j]) is > 0 and var value) return (value, false, j);
             }
@@ -179,5 +179,12 @@ internal static class CircumstanceReader
 
     private static bool CoordinatedTrigger(EventWord word) => word.Trigger is not null && (word.Proclitics & (Proclitics.Wa | Proclitics.Fa)) != 0;
 
-    private static string Digits(ReadOnlySpan<char> text) => ArabicNormalizer.Normalize(text.ToString(), NormalizationOptions.Digits);
+    /// <summary>The integer a number token writes, in Arabic-Indic or ASCII digits, or null.</summary>
+    private static int? Integer(ReadOnlySpan<char> text)
+    {
+        Span<char> digits = stackalloc char[64];
+        if (text.Length * ArabicNormalizer.MaxExpansion > digits.Length)
+            return int.TryParse(ArabicNormalizer.Normalize(text.ToString(), NormalizationOptions.Digits), out var longer) ? longer : null;
+        return int.TryParse(digits[..ArabicNormalizer.Normalize(text, digits, NormalizationOptions.Digits)], out var number) ? number : null;
+    }
 }
