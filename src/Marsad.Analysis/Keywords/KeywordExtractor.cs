@@ -35,23 +35,26 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(body);
-        var text = new KeywordText();
-        var words = text.Words(body, sentences);
+        var text = KeywordText.ForCurrentThread();
+        var words = text.BodyWords;
+        text.Words(body, sentences, words);
         if (words.Count == 0) return [];
-        var titleKeys = TitleKeys(text, title);
-        var phrases = new ulong[words.Count * MaxPhraseWords];
-        var candidates = Candidates(words, phrases);
-        var idf = new double[text.StemCount + 1];
-        for (var id = 1; id < idf.Length; id++) idf[id] = statistics.Idf(text.Stem(id));
+        text.Words(title, [new SentenceSpan(0, title.Length)], text.TitleWords);
+        var titleKeys = text.TitleCandidates;
+        Candidates(text.TitleWords, titleKeys, []);
+        var phrases = text.Phrases(words.Count);
+        var candidates = text.Candidates;
+        Candidates(words, candidates, phrases);
 
-        var scored = new List<(ulong Key, Candidate Candidate, double Score)>();
+        var scored = new List<(ulong Key, KeywordCandidate Candidate, double Score)>();
         foreach (var (key, candidate) in candidates)
         {
-            var inTitle = titleKeys.TryGetValue(key, out var titleCount);
+            var inTitle = titleKeys.TryGetValue(key, out var inTitleCandidate);
+            var titleCount = inTitle ? inTitleCandidate.Count : 0;
             // A multi-word phrase has to recur (or be in the title) to be a phrase rather than two words that met once.
             if (candidate.Length > 1 && candidate.Count < 2 && !inTitle) continue;
             var phraseIdf = 0.0;
-            for (var k = 0; k < candidate.Length; k++) phraseIdf += idf[KeywordText.StemAt(key, k)];
+            for (var k = 0; k < candidate.Length; k++) phraseIdf += text.Idf(KeywordText.StemAt(key, k), statistics);
             // The title is the writer's own choice of words, so a mention there counts as a mention in the text too.
             var score = (candidate.Count + titleCount) * phraseIdf * (1 + PhraseBonus * (candidate.Length - 1));
             score *= 1 + PositionBoost * (1 - (double)candidate.FirstWord / words.Count);
@@ -60,7 +63,7 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
         }
         scored.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : text.CompareSpelling(a.Key, b.Key));
 
-        var chosen = new List<(ulong Key, Candidate Candidate, double Score)>();
+        var chosen = new List<(ulong Key, KeywordCandidate Candidate, double Score)>();
         foreach (var item in scored)
         {
             if (chosen.Count == maxKeywords) break;
@@ -79,7 +82,7 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
     /// A phrase that occurs only inside one longer candidate (as many times as that one) adds nothing of its own:
     /// مجلس in مجلس شورى when every مجلس is followed by شورى.
     /// </summary>
-    private static bool IsSubsumed(ulong key, Candidate candidate, Dictionary<ulong, Candidate> candidates)
+    private static bool IsSubsumed(ulong key, KeywordCandidate candidate, Dictionary<ulong, KeywordCandidate> candidates)
     {
         foreach (var (other, longer) in candidates)
         {
@@ -90,12 +93,13 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
     }
 
     /// <summary>
-    /// Counts every phrase of one to <see cref="MaxPhraseWords"/> words that fits the phrase patterns, and records in
-    /// <paramref name="phrases"/> (when given) the key of the phrase of each length starting at each word (0 where none).
+    /// Counts every phrase of one to <see cref="MaxPhraseWords"/> words that fits the phrase patterns into
+    /// <paramref name="candidates"/>, and records in <paramref name="phrases"/> (unless empty) the key of the phrase of
+    /// each length starting at each word.
     /// </summary>
-    private static Dictionary<ulong, Candidate> Candidates(List<KeywordWord> words, ulong[]? phrases)
+    private static void Candidates(List<KeywordWord> words, Dictionary<ulong, KeywordCandidate> candidates, Span<ulong> phrases)
     {
-        var candidates = new Dictionary<ulong, Candidate>(words.Count * 2);
+        candidates.Clear();
         for (var i = 0; i < words.Count; i++)
         {
             var key = 0UL;
@@ -104,12 +108,11 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
                 var word = words[i + length - 1];
                 if (length > 1 && (!word.Joined || !Fits(words[i + length - 2], word))) break;
                 key = KeywordText.PhraseKey(key, word.Stem, length);
-                if (phrases is not null) phrases[i * MaxPhraseWords + length - 1] = key;
+                if (!phrases.IsEmpty) phrases[i * MaxPhraseWords + length - 1] = key;
                 ref var candidate = ref CollectionsMarshal.GetValueRefOrAddDefault(candidates, key, out var exists);
-                candidate = exists ? candidate with { Count = candidate.Count + 1 } : new Candidate(length, i, 1);
+                candidate = exists ? candidate with { Count = candidate.Count + 1 } : new KeywordCandidate(length, i, 1);
             }
         }
-        return candidates;
     }
 
     /// <summary>
@@ -121,19 +124,11 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
     /// </summary>
     private static bool Fits(KeywordWord left, KeywordWord right) => !(left.Definite && !right.Definite) && !left.HasEnclitic;
 
-    private static Dictionary<ulong, int> TitleKeys(KeywordText text, string title)
-    {
-        var words = text.Words(title, [new SentenceSpan(0, title.Length)]);
-        var counts = new Dictionary<ulong, int>();
-        foreach (var (key, candidate) in Candidates(words, null)) counts[key] = candidate.Count;
-        return counts;
-    }
-
     /// <summary>
     /// The written form to show for a phrase: forms without an attached pronoun first, then the most frequent, then
     /// the shortest. Surfaces are built only here, for the few phrases chosen.
     /// </summary>
-    private static string BestSurface(string body, List<KeywordWord> words, ulong[] phrases, ulong key, int length)
+    private static string BestSurface(string body, List<KeywordWord> words, ReadOnlySpan<ulong> phrases, ulong key, int length)
     {
         // Per surface: how often it occurs and whether its last occurrence is free of attached pronouns.
         var surfaces = new Dictionary<string, (int Count, bool Clean)>(StringComparer.Ordinal);
@@ -158,5 +153,4 @@ public sealed class KeywordExtractor(KeywordStatistics statistics, int maxKeywor
             .First().Key;
     }
 
-    private readonly record struct Candidate(int Length, int FirstWord, int Count);
 }

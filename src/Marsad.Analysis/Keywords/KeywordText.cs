@@ -4,25 +4,89 @@ using Marsad.Text;
 namespace Marsad.Analysis.Keywords;
 
 /// <summary>
-/// The words of one article (and its title) for keyword extraction, with each distinct stem stored once under a small
+/// The words of an article (and its title) for keyword extraction, with each distinct stem stored once under a small
 /// id, so that a phrase of up to three words is a single number (<see cref="PhraseKey"/>) rather than a string: an
-/// article has about three candidate phrases per word and most of them occur once.
+/// article has about three candidate phrases per word and most of them occur once. One instance per thread is
+/// reused from article to article (<see cref="ForCurrentThread"/>): stems recur across articles, so after a warm-up
+/// an article adds few new ones, and the buffers below keep their size.
 /// </summary>
 internal sealed class KeywordText
 {
     public const int MaxPhraseWords = 3;
     private const int IdBits = 21;
 
+    // Ids must fit IdBits; the table starts over (between articles) long before that.
+    private const int MaxStems = 1 << 20;
+
+    [ThreadStatic]
+    private static KeywordText? _current;
+
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<string> _stems = [""];
+    private double[] _idf = new double[1024];
+    private int[] _idfArticle = new int[1024];
+    private int _article;
 
-    public KeywordText() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    private KeywordText() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>This thread's instance, ready for a new article; valid until the thread's next call.</summary>
+    public static KeywordText ForCurrentThread()
+    {
+        var text = _current ??= new KeywordText();
+        if (text._stems.Count > MaxStems)
+        {
+            text._ids.Clear();
+            text._stems.RemoveRange(1, text._stems.Count - 1);
+            Array.Clear(text._idfArticle);
+        }
+        text._article = text._article == int.MaxValue ? 1 : text._article + 1;
+        if (text._article == 1) Array.Clear(text._idfArticle);
+        return text;
+    }
+
+    /// <summary>The article's words (filled by <see cref="Words"/>), its title's, and phrase keys by word position.</summary>
+    public List<KeywordWord> BodyWords { get; } = [];
+
+    public List<KeywordWord> TitleWords { get; } = [];
+
+    public Dictionary<ulong, KeywordCandidate> Candidates { get; } = [];
+
+    public Dictionary<ulong, KeywordCandidate> TitleCandidates { get; } = [];
+
+    /// <summary>
+    /// The key of the phrase of each length starting at each body word (<c>[word * MaxPhraseWords + length - 1]</c>),
+    /// 0 where none: cleared to the article's size.
+    /// </summary>
+    public Span<ulong> Phrases(int words)
+    {
+        if (_phrases.Length < words * MaxPhraseWords) _phrases = new ulong[Math.Max(words * MaxPhraseWords, _phrases.Length * 2)];
+        var phrases = _phrases.AsSpan(0, words * MaxPhraseWords);
+        phrases.Clear();
+        return phrases;
+    }
+
+    private ulong[] _phrases = new ulong[1024];
+
+    /// <summary>The IDF of stem <paramref name="id"/> under <paramref name="statistics"/>, computed once per article.</summary>
+    public double Idf(int id, KeywordStatistics statistics)
+    {
+        if (id >= _idf.Length)
+        {
+            var size = Math.Max(id + 1, _idf.Length * 2);
+            Array.Resize(ref _idf, size);
+            Array.Resize(ref _idfArticle, size);
+        }
+        if (_idfArticle[id] != _article)
+        {
+            _idf[id] = statistics.Idf(_stems[id]);
+            _idfArticle[id] = _article;
+        }
+        return _idf[id];
+    }
 
     /// <summary>The stem with id <paramref name="id"/> (ids start at 1).</summary>
     public string Stem(int id) => _stems[id];
-
-    public int StemCount => _stems.Count - 1;
 
     /// <summary>
     /// The phrase of <paramref name="length"/> stems ending with <paramref name="stem"/>, given the key of the phrase
@@ -59,9 +123,10 @@ internal sealed class KeywordText
     /// <summary>Ordinal comparison of two keys' spellings, as <see cref="string.CompareOrdinal(string, string)"/> would order them.</summary>
     public int CompareSpelling(ulong a, ulong b) => a == b ? 0 : string.CompareOrdinal(Spell(a), Spell(b));
 
-    public List<KeywordWord> Words(string text, IReadOnlyList<SentenceSpan> sentences)
+    /// <summary>Fills <paramref name="words"/> with the counted words of <paramref name="text"/>.</summary>
+    public void Words(string text, IReadOnlyList<SentenceSpan> sentences, List<KeywordWord> words)
     {
-        var words = new List<KeywordWord>();
+        words.Clear();
         var chain = ArabicAnalyzerChain.ForCurrentThread;
         var sentence = 0;
         var joined = false;
@@ -88,7 +153,6 @@ internal sealed class KeywordText
                 joined && !newSentence));
             joined = true;
         }
-        return words;
     }
 
     /// <summary>
