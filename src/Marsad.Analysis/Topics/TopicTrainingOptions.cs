@@ -52,6 +52,10 @@ public sealed record TopicTrainingOptions
     /// </summary>
     public float LeadWeight { get; init; } = 1f;
 
+    /// <summary>
+    /// 40: shorter leads won on dev (12 words: 0.9301 against 0.9270) but lost on four-fold cross-validation over
+    /// train (0.9184 against 0.9207) and on test, so the dev gain was noise.
+    /// </summary>
     public int LeadTokens { get; init; } = 40;
 
     /// <summary>
