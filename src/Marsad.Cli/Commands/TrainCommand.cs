@@ -157,21 +157,38 @@ public static class TrainCommand
     private static Command Topic()
     {
         var output = new Option<string?>("--out") { Description = "Model file to write. Default: models/topic.model." };
-        var command = new Command("topic", "Train the topic classifier on topic-train (title + body), calibrate it on topic-dev, then retrain on both.") { output };
+        var dev = new Option<bool>("--dev") { Description = "Tuning: train on topic-train only, calibrate on topic-dev and print the dev score; writes no model." };
+        var folds = new Option<int>("--folds") { Description = "Tuning: k-fold cross-validation over topic-train (interleaved folds, each fold's model calibrated on topic-dev); prints the pooled score and writes no model." };
+        var command = new Command("topic", "Train the topic classifier on topic-train (title + body), calibrate it on topic-dev, then retrain on both.") { output, dev, folds };
         command.SetAction(result =>
         {
             var train = TopicCorpus.LoadSplit(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-train.tsv")));
-            var dev = TopicCorpus.LoadSplit(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-dev.tsv")));
+            var devSet = TopicCorpus.LoadSplit(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-dev.tsv")));
+            var options = new TopicTrainingOptions();
+            if (result.GetValue(folds) is var k and > 1)
+            {
+                PrintTopicScore($"cv{k}", TopicEvaluator.CrossValidate(train, devSet, k, options with { RefitWithDev = false }));
+                return 0;
+            }
+            if (result.GetValue(dev))
+            {
+                var devModel = TopicTrainer.Train(train, devSet, options with { RefitWithDev = false });
+                PrintTopicScore("dev", TopicEvaluator.Evaluate(devModel, devSet));
+                return 0;
+            }
             var clock = Stopwatch.StartNew();
-            var model = TopicTrainer.Train(train, dev, new TopicTrainingOptions());
+            var model = TopicTrainer.Train(train, devSet, options);
             var seconds = clock.Elapsed.TotalSeconds;
             var path = result.GetValue(output) ?? CliEnvironment.ModelPath("topic.model");
             Save(path, model.Save);
-            Console.Error.WriteLine($"marsad: trained on {train.Count} + {dev.Count} articles in {seconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
+            Console.Error.WriteLine($"marsad: trained on {train.Count} + {devSet.Count} articles in {seconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
             return 0;
         });
         return command;
     }
+
+    private static void PrintTopicScore(string split, TopicEvaluation e) =>
+        Console.WriteLine($"{split}: accuracy {e.Accuracy:F4} macro-F1 {e.MacroF1:F4} ({e.Count} articles)");
 
     private static Command Keywords()
     {

@@ -26,6 +26,21 @@ public class TopicEvaluatorTests
     }
 
     [Fact]
+    public void CrossValidate_ScoresEveryArticleWithTheModelOfTheOtherFolds()
+    {
+        var items = TopicExamples.Train;
+
+        var e = TopicEvaluator.CrossValidate(items, null, 2, TopicExamples.SmallOptions);
+
+        var odd = TopicTrainer.Train(items.Where((_, i) => i % 2 == 1).ToList(), null, TopicExamples.SmallOptions);
+        var even = TopicTrainer.Train(items.Where((_, i) => i % 2 == 0).ToList(), null, TopicExamples.SmallOptions);
+        var correct = items.Where((t, i) => (i % 2 == 0 ? odd : even).Predict(t.Title, t.Body).Label == t.Label).Count();
+        Assert.Equal(items.Count, e.Count);
+        Assert.All(e.PerClass, c => Assert.Equal(4, c.Support));
+        Assert.Equal(correct / (double)items.Count, e.Accuracy, 12);
+    }
+
+    [Fact]
     public void Score_ConfusionIsGoldByPredicted()
     {
         string[] gold = ["sport", "sport", "sport", "economy", "economy", "culture"];
