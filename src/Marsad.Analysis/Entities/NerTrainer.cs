@@ -39,6 +39,16 @@ public static class NerTrainer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(resources);
         var clock = Stopwatch.StartNew();
+        if (options.SelfTrainingStride > 0 && options.SelfTrainingRounds > 0 && resources.News is { } source)
+        {
+            // Self-training: a model trained on the gold sentences labels blocks of unlabelled news, which then
+            // join the training data.
+            var teacher = Train(train, options with { SelfTrainingRounds = options.SelfTrainingRounds - 1, Dev = null, Log = null }, resources);
+            var silver = SilverSentences(teacher, source(), options.SelfTrainingStride, options.SelfTrainingBlock);
+            options.Log?.WriteLine($"ner: self-training on {silver.Count} news sentences, {silver.Sum(x => x.Count)} tokens ({clock.Elapsed.TotalSeconds:F1}s)");
+            train = [.. train, .. silver];
+            options = options with { SelfTrainingRounds = 0 };
+        }
         var gazetteer = NerTables.ToIndex(resources.Gazetteer.Select(p => (p.Key, (int)p.Value)));
         var clusters = NerTables.ToIndex(resources.Clusters.Select(p => (p.Key, p.Value)));
         var profiles = new HashIndex(0);
@@ -54,7 +64,7 @@ public static class NerTrainer
             var table = NewsProfiles.Build(contextModel, news(), options.ProfileMinCount, options.Log);
             profiles = NerTables.ToIndex(table.Select(p => (p.Key, p.Value)));
         }
-        var tables = new NerTables(gazetteer, clusters, profiles, NerTables.ToIndex(resources.Clusters2.Select(p => (p.Key, p.Value))), options.Features);
+        var tables = new NerTables(gazetteer, clusters, profiles, NerTables.ToIndex(resources.Clusters2.Select(p => (p.Key, p.Value))), options.Flags);
         var extractor = new NerFeatureExtractor(tables);
 
         var data = new Sample[train.Count];
@@ -110,6 +120,34 @@ public static class NerTrainer
         return Assemble(firstStage, secondStage, options.Epochs);
     }
 
+    /// <summary>Every <paramref name="stride"/>-th block of <paramref name="block"/> consecutive news sentences, tagged as one document.</summary>
+    private static List<ConllSentence> SilverSentences(NerModel teacher, IEnumerable<List<string>> news, int stride, int block)
+    {
+        var tagger = new NerTagger(teacher);
+        var result = new List<ConllSentence>();
+        var pending = new List<IReadOnlyList<string>>();
+        void Flush()
+        {
+            if (pending.Count == 0) return;
+            var tags = tagger.TagDocument(pending);
+            for (var s = 0; s < pending.Count; s++) result.Add(new ConllSentence(pending[s].ToArray(), tags[s]));
+            pending.Clear();
+        }
+        var index = 0;
+        foreach (var sentence in news)
+        {
+            var b = index++ / block;
+            if (b % stride != 0)
+            {
+                Flush();
+                continue;
+            }
+            if (sentence.Count is >= 4 and <= 60) pending.Add(sentence);
+        }
+        Flush();
+        return result;
+    }
+
     /// <summary>Appends the stacked features of each token after its own features.</summary>
     internal static Sample Stack(Sample sample, int[] labels, int[] counts)
     {
@@ -144,6 +182,7 @@ public static class NerTrainer
 
     private static NerStage TrainStage(Sample[] data, int[] indices, NerTrainingOptions options, Action<NerStage, int>? afterEpoch)
     {
+        if (options.Crf) return CrfTrainer.TrainStage(data, indices, options, afterEpoch);
         var counts = new Dictionary<uint, int>();
         foreach (var s in indices)
             foreach (var f in data[s].Hashes) counts[f] = counts.GetValueOrDefault(f) + 1;

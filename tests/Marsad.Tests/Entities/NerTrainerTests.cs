@@ -32,6 +32,16 @@ public class NerTrainerTests
     }
 
     [Fact]
+    public void A_crf_stage_learns_a_small_training_set()
+    {
+        var options = new NerTrainingOptions { Epochs = 30, Crf = true, CrfC = 100, CrfRate = 0.5, DocumentContext = false, WordDropout = 0, EntityBias = 0 };
+
+        var model = NerTrainer.Train(Train, options, NerResources.Empty);
+
+        Assert.Equal(100.0, NerEvaluator.Evaluate(model, Train).MicroF1, 6);
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
         var options = new NerTrainingOptions { Epochs = 5, JackknifeFolds = 2 };
