@@ -2,16 +2,20 @@ namespace Marsad.Bench;
 
 /// <summary>
 /// Loads news bodies for benchmarks from the shared data folder (../shared beside the checkout, or MARSAD_SHARED):
-/// the first files of the topic training split, body taken leniently from between &lt;TEXT&gt; and &lt;/TEXT&gt;.
+/// the first files of the topic training split, body taken leniently from between &lt;TEXT&gt; and &lt;/TEXT&gt;
+/// (and the title from &lt;TITLE&gt;).
 /// </summary>
 public static class BenchmarkCorpus
 {
-    public static IReadOnlyList<string> TrainingBodies(int count)
+    public static IReadOnlyList<string> TrainingBodies(int count) => TrainingArticles(count).Select(a => a.Body).ToList();
+
+    /// <summary>Title and body of the first <paramref name="count"/> readable files of the topic training split.</summary>
+    public static IReadOnlyList<(string Title, string Body)> TrainingArticles(int count)
     {
         var root = FindShared() ?? throw new InvalidOperationException(
             "Shared data not found: expected a 'shared' folder beside the repository (../shared) or MARSAD_SHARED.");
         var split = Path.Combine(root, "data", "splits", "topic-train.tsv");
-        var bodies = new List<string>(count);
+        var bodies = new List<(string Title, string Body)>(count);
         foreach (var line in File.ReadLines(split).Skip(1))
         {
             if (bodies.Count == count) break;
@@ -22,9 +26,18 @@ public static class BenchmarkCorpus
             if (start < 0) continue;
             start += "<TEXT>".Length;
             var end = text.IndexOf("</TEXT>", start, StringComparison.Ordinal);
-            bodies.Add(end < 0 ? text[start..] : text[start..end]);
+            bodies.Add((Between(text, "<TITLE>", "</TITLE>"), end < 0 ? text[start..] : text[start..end]));
         }
         return bodies;
+    }
+
+    private static string Between(string text, string open, string close)
+    {
+        var start = text.IndexOf(open, StringComparison.Ordinal);
+        if (start < 0) return "";
+        start += open.Length;
+        var end = text.IndexOf(close, start, StringComparison.Ordinal);
+        return end < 0 ? "" : text[start..end].Trim();
     }
 
     private static string? FindShared()

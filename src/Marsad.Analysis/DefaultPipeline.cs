@@ -1,4 +1,5 @@
 using Marsad.Analysis.Components;
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Places;
 using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Sentences;
@@ -10,7 +11,22 @@ namespace Marsad.Analysis;
 /// <summary>The pipeline <c>marsad analyze</c> and ingest run, with the models that ship with Marsad.</summary>
 public static class DefaultPipeline
 {
-    public static AnalysisPipeline Create() => new(
+    public static AnalysisPipeline Create() => Build(EventExtractor.Default);
+
+    /// <summary>
+    /// The default pipeline, with the event lexicon a user imported into <paramref name="dataDirectory"/>
+    /// (<c>marsad events import-dictionary</c>, <see cref="EventLexicon.ImportedFileName"/>) added to the built-in one
+    /// when that file exists.
+    /// </summary>
+    public static AnalysisPipeline Create(string? dataDirectory) => Build(Events(dataDirectory));
+
+    /// <summary>The event extractor for a data folder: the built-in one unless the folder holds an imported lexicon.</summary>
+    public static EventExtractor Events(string? dataDirectory) =>
+        dataDirectory is not null && File.Exists(Path.Combine(dataDirectory, EventLexicon.ImportedFileName))
+            ? new EventExtractor(EventLexicon.Load(dataDirectory))
+            : EventExtractor.Default;
+
+    private static AnalysisPipeline Build(EventExtractor events) => new(
     [
         new TokenComponent(),
         new SentenceComponent(SentenceSplitter.Default),
@@ -20,5 +36,6 @@ public static class DefaultPipeline
         new EntityLinkingComponent(Gazetteer.Default),
         new TopicComponent(TopicModel.LoadDefault()),
         new DateComponent(),
+        new EventComponent(events),
     ]);
 }

@@ -1,4 +1,5 @@
 using Marsad.Analysis.Dates;
+using Marsad.Analysis.Events;
 using Marsad.Analysis.Linking;
 using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Sentences;
@@ -38,4 +39,6 @@ public sealed class Document(Article article)
     public List<Keyword> Keywords { get; } = [];
 
     public Summary? Summary { get; set; }
+
+    public List<EventMention> Events { get; } = [];
 }

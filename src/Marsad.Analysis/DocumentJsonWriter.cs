@@ -92,6 +92,7 @@ public static class DocumentJsonWriter
         WriteLinkedEntities(writer, document);
 
         WriteDates(writer, document);
+        Events.EventJsonWriter.WriteArray(writer, document, compact);
 
         if (!compact) writer.WriteString("body", body);
 
@@ -180,7 +181,7 @@ public static class DocumentJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
+    internal static void WriteNullable(Utf8JsonWriter writer, string name, string? value)
     {
         if (value is null) writer.WriteNull(name);
         else writer.WriteString(name, value);

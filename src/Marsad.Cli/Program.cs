@@ -17,8 +17,10 @@ public static class Program
             IngestCommand.Create(),
             SearchCommand.Create(),
             ReindexCommand.Create(),
+            CheckCommand.Create(),
             ExportCommand.Create(),
             GazetteerCommand.Create(),
+            EventsCommand.Create(),
             ServeCommand.Create(),
         };
         try

@@ -56,6 +56,8 @@ public sealed class MarsadAnalyzer : Analyzer
                     continue;
                 }
                 var stem = token.Stem;
+                // A word of marks alone (a presentation-form haraka) normalises to nothing: no term to index.
+                if (stem.IsEmpty) continue;
                 token.Stem.CopyTo(_term.ResizeBuffer(stem.Length));
                 _term.Length = stem.Length;
                 _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));

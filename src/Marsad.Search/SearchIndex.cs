@@ -57,12 +57,44 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The last store sequence whose article this index holds (committed or not yet committed).</summary>
     public long Sequence => Interlocked.Read(ref _sequence);
 
-    public static SearchIndex Open(IArticleStore store, string dataDirectory)
+    /// <summary>The file beside the index folder that one process at a time holds exclusively while it writes the index.</summary>
+    public const string LockFileName = "index.lock";
+
+    /// <summary>
+    /// Opens the index in <paramref name="dataDirectory"/> for writing, holding an exclusive operating-system lock on it
+    /// until disposed: Lucene's own write lock does not exclude other processes everywhere, and two writers would damage
+    /// the index. With <paramref name="discardExisting"/> the old index (even one too damaged to open) is deleted first.
+    /// </summary>
+    /// <exception cref="IOException">Another process (a server or an ingest) has the index open.</exception>
+    public static SearchIndex Open(IArticleStore store, string dataDirectory, bool discardExisting = false)
     {
-        var path = Path.Combine(dataDirectory, FolderName);
-        System.IO.Directory.CreateDirectory(path);
-        return new SearchIndex(store, FSDirectory.Open(path), new MarsadAnalyzer());
+        System.IO.Directory.CreateDirectory(dataDirectory);
+        var lockPath = Path.Combine(dataDirectory, LockFileName);
+        FileStream held;
+        try
+        {
+            held = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"{dataDirectory}: the search index is open in another marsad process (serve or ingest); " +
+                                  "stop it, or send articles to the running server (POST /api/articles)", e);
+        }
+        try
+        {
+            var path = Path.Combine(dataDirectory, FolderName);
+            if (discardExisting && System.IO.Directory.Exists(path)) System.IO.Directory.Delete(path, recursive: true);
+            System.IO.Directory.CreateDirectory(path);
+            return new SearchIndex(store, FSDirectory.Open(path), new MarsadAnalyzer()) { _lock = held };
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
     }
+
+    private FileStream? _lock;
 
     /// <summary>
     /// Indexes every stored article past <see cref="Sequence"/>. With <paramref name="commit"/> false the additions are
@@ -178,11 +210,40 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// The ids of the best <paramref name="max"/> articles matching <paramref name="request"/> (its query and filters;
+    /// limit and offset are ignored), best first, with nothing else read: what "events of the articles a search finds" needs.
+    /// </summary>
+    /// <exception cref="QuerySyntaxException">The query text is refused.</exception>
+    public IReadOnlyList<string> MatchingIds(SearchRequest request, int max)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var parsed = UserQuery.Parse(request.Query);
+        var built = _queries.Build(parsed) ?? (HasFilters(request) && parsed.IsEmpty ? new BuiltQuery(new MatchAllDocsQuery(), new HashSet<string>()) : null);
+        if (built is null) return [];
+        var query = ApplyFilters(built.Query, request);
+        var searcher = _searchers.Acquire();
+        try
+        {
+            var top = searcher.Search(query, max);
+            var ids = new List<string>(top.ScoreDocs.Length);
+            var fields = new HashSet<string> { IdField };
+            foreach (var scored in top.ScoreDocs) ids.Add(searcher.Doc(scored.Doc, fields).Get(IdField));
+            return ids;
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
     public void Dispose()
     {
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();
+        _lock?.Dispose();
     }
 
     internal static int DayNumber(DateOnly date) => (date.Year * 100 + date.Month) * 100 + date.Day;

@@ -43,6 +43,7 @@ internal static class MigrationRunner
             // Another process may have applied it while we waited for the lock.
             if (CurrentVersion(connection, tx) >= migration.Version) continue;
             Execute(connection, tx, migration.Sql);
+            migration.Backfill?.Invoke(connection, tx);
             using (var record = connection.CreateCommand())
             {
                 record.Transaction = tx;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marsad.Store.Events;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -43,6 +44,8 @@ public sealed class PostgresArticleStore : IArticleStore
         ArgumentNullException.ThrowIfNull(articles);
         if (articles.Count == 0) return new StoreWriteResult(0, 0, 0, 0);
         ThrowIfDisposed();
+        var events = new List<EventRow>[articles.Count];
+        EventRows.FromBatch(articles, events);
 
         using var connection = _dataSource.OpenConnection();
         using var tx = connection.BeginTransaction();
@@ -85,6 +88,7 @@ public sealed class PostgresArticleStore : IArticleStore
             }
             import.Complete();
         }
+        CopyEvents(connection, tx, events);
 
         // Why a counter row locked at the end instead of a bigserial: sequence values from a bigserial are
         // handed out when rows are inserted but become visible when their transaction commits, and
@@ -116,12 +120,22 @@ public sealed class PostgresArticleStore : IArticleStore
                        abstract, origin, analysis
                 FROM fresh
                 ON CONFLICT (id) DO NOTHING
-                RETURNING seq
+                RETURNING seq, id
             ),
             bumped AS (
                 UPDATE change_sequence SET last_value = (SELECT MAX(seq) FROM inserted)
                 WHERE id = 1 AND EXISTS (SELECT 1 FROM inserted)
                 RETURNING last_value
+            ),
+            -- The events of the articles this batch adds (the first occurrence of a repeated id), in the same statement,
+            -- so the batch's articles and their events commit together.
+            events_added AS (
+                INSERT INTO events ({EventSql.TableColumns})
+                SELECT {EventColumnsFrom("ie")}
+                FROM incoming_events ie
+                JOIN fresh f ON f.ord = ie.ord
+                JOIN inserted i ON i.id = f.id
+                RETURNING 1
             )
             SELECT COUNT(*), COALESCE(MIN(seq), 0), COALESCE(MAX(seq), 0), (SELECT COUNT(*) FROM bumped)
             FROM inserted
@@ -140,6 +154,42 @@ public sealed class PostgresArticleStore : IArticleStore
         tx.Commit();
         return new StoreWriteResult(added, articles.Count - added, first, lastAdded);
     }
+
+    /// <summary>The events of the batch's articles into a temporary table, tagged with their article's position in the batch.</summary>
+    private static void CopyEvents(NpgsqlConnection connection, NpgsqlTransaction tx, List<EventRow>[] events)
+    {
+        Execute(connection, tx, """
+            CREATE TEMP TABLE incoming_events (LIKE events INCLUDING DEFAULTS) ON COMMIT DROP;
+            ALTER TABLE incoming_events ADD COLUMN ord integer NOT NULL
+            """);
+        if (events.All(e => e.Count == 0)) return;
+        using var import = connection.BeginBinaryImport($"COPY incoming_events (ord, {EventSql.TableColumns}) FROM STDIN (FORMAT BINARY)");
+        for (var i = 0; i < events.Length; i++)
+        {
+            foreach (var row in events[i])
+            {
+                import.StartRow();
+                import.Write(i, NpgsqlDbType.Integer);
+                var values = EventSql.Values(row, PostgresDialect.Instance);
+                for (var c = 0; c < values.Length; c++)
+                {
+                    switch (values[c])
+                    {
+                        case null: import.WriteNull(); break;
+                        case string text: import.Write(text, NpgsqlDbType.Text); break;
+                        case int number: import.Write(number, NpgsqlDbType.Integer); break;
+                        case double number: import.Write(number, NpgsqlDbType.Double); break;
+                        case DateOnly day: import.Write(day, NpgsqlDbType.Date); break;
+                        case var other: throw new InvalidOperationException($"unexpected event column value {other.GetType()}");
+                    }
+                }
+            }
+        }
+        import.Complete();
+    }
+
+    private static string EventColumnsFrom(string alias) =>
+        string.Join(", ", EventSql.TableColumns.Split(", ").Select(c => c == "article_id" ? "f.id" : alias + "." + c));
 
     public StoredArticle? Get(string id)
     {
@@ -212,7 +262,7 @@ public sealed class PostgresArticleStore : IArticleStore
             FROM pg_index x
             JOIN pg_class ci ON ci.oid = x.indexrelid
             JOIN pg_am am ON am.oid = ci.relam
-            WHERE x.indrelid IN ('articles'::regclass, 'change_sequence'::regclass, 'schema_version'::regclass)
+            WHERE x.indrelid IN ('articles'::regclass, 'events'::regclass, 'change_sequence'::regclass, 'schema_version'::regclass)
             """))
         using (var reader = indexes.ExecuteReader())
         {
@@ -266,6 +316,38 @@ public sealed class PostgresArticleStore : IArticleStore
 
         tx.Commit();
         return new StoreCheckResult(count, last, version, problems);
+    }
+
+    public IReadOnlyList<StoredEvent> QueryEvents(EventFilter filter, int offset, int limit)
+    {
+        ThrowIfDisposed();
+        using var connection = _dataSource.OpenConnection();
+        return EventSql.Page(connection, PostgresDialect.Instance, filter, offset, limit);
+    }
+
+    public IEnumerable<StoredEvent> ReadEvents(EventFilter filter, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return EventSql.ReadAll((sequence, ordinal) =>
+        {
+            ThrowIfDisposed();
+            using var connection = _dataSource.OpenConnection();
+            return EventSql.After(connection, PostgresDialect.Instance, filter, sequence, ordinal, batchSize);
+        }, batchSize);
+    }
+
+    public long CountEvents(EventFilter filter)
+    {
+        ThrowIfDisposed();
+        using var connection = _dataSource.OpenConnection();
+        return EventSql.Count(connection, PostgresDialect.Instance, filter);
+    }
+
+    public IReadOnlyList<KeyValuePair<string, long>> CountEventsBy(EventFilter filter, EventGrouping grouping)
+    {
+        ThrowIfDisposed();
+        using var connection = _dataSource.OpenConnection();
+        return EventSql.CountBy(connection, PostgresDialect.Instance, filter, grouping);
     }
 
     public void Dispose()

@@ -1,3 +1,5 @@
+using Marsad.Store.Events;
+
 namespace Marsad.Store;
 
 /// <summary>
@@ -31,5 +33,56 @@ internal static class PostgresMigrations
                 analysis text NOT NULL
             );
             """),
+        new(2, "events", """
+            -- One row per event of a stored article (its analysis JSON's events array, docs/schema.md), written in the
+            -- transaction that adds the article. *_keys hold the names' match keys, | key | key |, for the filters.
+            -- event is the event object as text (it round-trips byte for byte); cast it to jsonb to query inside it.
+            CREATE TABLE events (
+                article_id text NOT NULL REFERENCES articles (id),
+                ordinal integer NOT NULL CHECK (ordinal >= 0),
+                type text NOT NULL,
+                cameo text NOT NULL,
+                plover text NULL,
+                acled_event_type text NULL,
+                acled_sub_event_type text NULL,
+                actor_name text NULL,
+                actor_entity_id text NULL,
+                target_name text NULL,
+                target_entity_id text NULL,
+                place_name text NULL,
+                place_country text NULL,
+                latitude double precision NULL,
+                longitude double precision NULL,
+                geo_precision integer NULL,
+                date_value text NULL,
+                date_from date NULL,
+                date_to date NULL,
+                event_date date NULL,
+                modality text NOT NULL,
+                fatalities integer NULL,
+                confidence double precision NOT NULL,
+                actor_keys text NOT NULL,
+                target_keys text NOT NULL,
+                place_keys text NOT NULL,
+                sentence text NOT NULL,
+                event text NOT NULL,
+                PRIMARY KEY (article_id, ordinal)
+            );
+            CREATE INDEX events_event_date ON events (event_date);
+            """, BackfillEvents),
     ];
+
+    /// <summary>Stores written before events had a table: read every stored analysis once and fill it.</summary>
+    private static void BackfillEvents(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx)
+    {
+        using var insert = EventSql.InsertCommand(connection, tx);
+        EventSql.Backfill(connection, tx, PostgresDialect.Instance, rows =>
+        {
+            foreach (var row in rows)
+            {
+                EventSql.Bind(insert, PostgresDialect.Instance, row);
+                insert.ExecuteNonQuery();
+            }
+        });
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Marsad.Store.Events;
 using Microsoft.Data.Sqlite;
 
 namespace Marsad.Store;
@@ -62,6 +63,9 @@ public sealed class SqliteArticleStore : IArticleStore
     {
         ArgumentNullException.ThrowIfNull(articles);
         if (articles.Count == 0) return new StoreWriteResult(0, 0, 0, 0);
+        // Parsed before the write lock is taken, so the lock is held for the inserts alone.
+        var events = new List<EventRow>[articles.Count];
+        EventRows.FromBatch(articles, events);
 
         lock (_gate)
         {
@@ -91,10 +95,13 @@ public sealed class SqliteArticleStore : IArticleStore
             var origin = insert.Parameters.Add("@origin", SqliteType.Text);
             var analysis = insert.Parameters.Add("@analysis", SqliteType.Text);
             insert.Prepare();
+            using var insertEvent = (SqliteCommand)EventSql.InsertCommand(_connection, tx);
+            insertEvent.Prepare();
 
             var added = 0;
-            foreach (var article in articles)
+            for (var i = 0; i < articles.Count; i++)
             {
+                var article = articles[i];
                 seq.Value = last + 1;
                 id.Value = article.Id;
                 title.Value = article.Title;
@@ -111,6 +118,11 @@ public sealed class SqliteArticleStore : IArticleStore
                 {
                     last++;
                     added++;
+                    foreach (var row in events[i])
+                    {
+                        EventSql.Bind(insertEvent, SqliteDialect.Instance, row);
+                        insertEvent.ExecuteNonQuery();
+                    }
                 }
             }
 
@@ -234,6 +246,46 @@ public sealed class SqliteArticleStore : IArticleStore
             if (count > last) problems.Add($"{count} articles but only {last} sequence numbers were handed out.");
 
             return new StoreCheckResult(count, last, version, problems);
+        }
+    }
+
+    public IReadOnlyList<StoredEvent> QueryEvents(EventFilter filter, int offset, int limit)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return EventSql.Page(_connection, SqliteDialect.Instance, filter, offset, limit);
+        }
+    }
+
+    public IEnumerable<StoredEvent> ReadEvents(EventFilter filter, int batchSize = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return EventSql.ReadAll((sequence, ordinal) =>
+        {
+            lock (_gate)
+            {
+                ThrowIfDisposed();
+                return EventSql.After(_connection, SqliteDialect.Instance, filter, sequence, ordinal, batchSize);
+            }
+        }, batchSize);
+    }
+
+    public long CountEvents(EventFilter filter)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return EventSql.Count(_connection, SqliteDialect.Instance, filter);
+        }
+    }
+
+    public IReadOnlyList<KeyValuePair<string, long>> CountEventsBy(EventFilter filter, EventGrouping grouping)
+    {
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            return EventSql.CountBy(_connection, SqliteDialect.Instance, filter, grouping);
         }
     }
 

@@ -1,3 +1,5 @@
+using Marsad.Store.Events;
+
 namespace Marsad.Store;
 
 /// <summary>
@@ -30,5 +32,55 @@ internal static class SqliteMigrations
                 analysis TEXT NOT NULL
             );
             """),
+        new(2, "events", """
+            -- One row per event of a stored article (its analysis JSON's events array, docs/schema.md), written in the
+            -- transaction that adds the article. *_keys hold the names' match keys, | key | key |, for the filters.
+            CREATE TABLE events (
+                article_id TEXT NOT NULL REFERENCES articles (id),
+                ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+                type TEXT NOT NULL,
+                cameo TEXT NOT NULL,
+                plover TEXT NULL,
+                acled_event_type TEXT NULL,
+                acled_sub_event_type TEXT NULL,
+                actor_name TEXT NULL,
+                actor_entity_id TEXT NULL,
+                target_name TEXT NULL,
+                target_entity_id TEXT NULL,
+                place_name TEXT NULL,
+                place_country TEXT NULL,
+                latitude REAL NULL,
+                longitude REAL NULL,
+                geo_precision INTEGER NULL,
+                date_value TEXT NULL,
+                date_from TEXT NULL,
+                date_to TEXT NULL,
+                event_date TEXT NULL,
+                modality TEXT NOT NULL,
+                fatalities INTEGER NULL,
+                confidence REAL NOT NULL,
+                actor_keys TEXT NOT NULL,
+                target_keys TEXT NOT NULL,
+                place_keys TEXT NOT NULL,
+                sentence TEXT NOT NULL,
+                event TEXT NOT NULL,
+                PRIMARY KEY (article_id, ordinal)
+            ) WITHOUT ROWID;
+            CREATE INDEX events_event_date ON events (event_date);
+            """, BackfillEvents),
     ];
+
+    /// <summary>Stores written before events had a table: read every stored analysis once and fill it.</summary>
+    private static void BackfillEvents(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx)
+    {
+        using var insert = EventSql.InsertCommand(connection, tx);
+        EventSql.Backfill(connection, tx, SqliteDialect.Instance, rows =>
+        {
+            foreach (var row in rows)
+            {
+                EventSql.Bind(insert, SqliteDialect.Instance, row);
+                insert.ExecuteNonQuery();
+            }
+        });
+    }
 }

@@ -8,6 +8,8 @@ namespace Marsad.Store;
 /// </summary>
 internal static class StoredArticleRows
 {
+    public const string Columns = "seq, id, title, date, body, source, url, category, abstract, origin, analysis";
+
     public static StoredArticle Read(DbDataReader reader, Func<DbDataReader, int, DateOnly> readDate) => new(
         Id: reader.GetString(1),
         Title: reader.GetString(2),

@@ -34,5 +34,5 @@ public readonly ref struct AnalyzedToken
     public ReadOnlySpan<char> Base => Clitics.Base(Normalized);
 
     /// <summary>Whether indexing should keep this token: content-bearing and not a stop word.</summary>
-    public bool IsIndexTerm => Token.IsContent && !IsStopWord;
+    public bool IsIndexTerm => Token.IsContent && !IsStopWord && !Stem.IsEmpty;
 }

@@ -96,7 +96,8 @@ public static class ArabicNormalizer
         var unchanged = true;
         foreach (var c in s)
         {
-            if (map[c] != c) { unchanged = false; break; }
+            // U+FFFF maps to itself as the deletion marker, so it needs its own test.
+            if (map[c] != c || c == Delete) { unchanged = false; break; }
         }
         if (unchanged) return s;
 

@@ -3,7 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Marsad.Analysis;
 using Marsad.Analysis.Reading;
+using Marsad.Analysis.Events;
 using Marsad.Search;
+using Marsad.Search.Events;
+using Marsad.Store.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -21,6 +24,12 @@ public static class ApiEndpoints
         api.MapGet("/search", (ArticleService service, [AsParameters] SearchParameters query) => Search(service, options, query))
             .WithName("search").WithSummary("Search stored articles (BM25, Arabic-aware), with highlighted snippets and facets.")
             .Produces<SearchPage>().ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/events", (ArticleService service, [AsParameters] EventParameters query) => Events(service, options, query))
+            .WithName("events")
+            .WithSummary("Events of stored articles (who did what to whom, where, when; CAMEO, PLOVER, ACLED codes; modality), filtered like `marsad events`; format=json (a page with facets by month, type and place) or geojson (points).")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/articles/{id}", Article)
             .WithName("article").WithSummary("One stored article as its full analysis object (docs/schema.md), body included.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
@@ -68,6 +77,90 @@ public static class ApiEndpoints
     }
 
     private static string? Filter(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static IResult Events(ArticleService service, MarsadWebOptions options, EventParameters query)
+    {
+        var format = string.IsNullOrEmpty(query.Format) ? "json" : query.Format;
+        if (format is not ("json" or "geojson")) return Problems.BadRequest("'format' must be json or geojson.");
+        var geo = format == "geojson";
+        if (!TryDate(query.From, "from", out var fromDate, out var error) || !TryDate(query.To, "to", out var toDate, out error)) return error!;
+        string? modality = null;
+        if (Filter(query.Modality) is { } m)
+        {
+            modality = m.Trim().ToLowerInvariant();
+            if (!EventModalityNames.TryParse(modality, out _))
+                return Problems.BadRequest($"'modality' must be one of {string.Join(", ", Enum.GetValues<EventModality>().Select(EventModalityNames.Name))}.");
+        }
+        if (!TryNumber(query.Page, "page", 1, 1, int.MaxValue, out var pageNumber, out error)) return error!;
+        var maxSize = geo ? options.MaxEventFeatures : options.MaxEventPageSize;
+        if (!TryNumber(query.Size, "size", geo ? 1000 : 20, 1, maxSize, out var pageSize, out error)) return error!;
+        if ((long)pageNumber * pageSize > Math.Max(options.MaxEventDepth, maxSize))
+            return Problems.BadRequest($"Events beyond the first {Math.Max(options.MaxEventDepth, maxSize):N0} are not served; narrow the filters or use `marsad events`.");
+        var filter = new EventFilter
+        {
+            Place = Filter(query.Place),
+            Actor = Filter(query.Actor),
+            Type = Filter(query.Type),
+            Modality = modality,
+            From = fromDate,
+            To = toDate,
+            WithCoordinates = geo,
+        };
+        try
+        {
+            filter = service.EventsOf(filter, new SearchRequest(query.Q ?? string.Empty)
+            {
+                Source = Filter(query.Source),
+                Category = Filter(query.Category),
+                Topic = Filter(query.Topic),
+                Person = Filter(query.Person),
+            });
+        }
+        catch (QuerySyntaxException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Query refused", detail: e.Message);
+        }
+        var store = service.Store;
+        var total = store.CountEvents(filter);
+        var events = store.QueryEvents(filter, (pageNumber - 1) * pageSize, pageSize);
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, EventExport.WriterOptions()))
+        {
+            if (geo)
+            {
+                EventExport.WriteGeoJsonStart(writer);
+                foreach (var e in events) EventExport.WriteFeature(writer, e);
+                writer.WriteEndArray();
+                // Foreign members (RFC 7946 §6.1): how many points match in all, and which page this is.
+                writer.WriteNumber("total", total);
+                writer.WriteNumber("page", pageNumber);
+                writer.WriteNumber("pageSize", pageSize);
+                writer.WriteEndObject();
+            }
+            else
+            {
+                writer.WriteStartObject();
+                writer.WriteString("query", query.Q ?? string.Empty);
+                writer.WriteNumber("total", total);
+                writer.WriteNumber("page", pageNumber);
+                writer.WriteNumber("pageSize", pageSize);
+                writer.WriteStartArray("events");
+                foreach (var e in events) EventExport.WriteJson(writer, e);
+                writer.WriteEndArray();
+                writer.WriteStartObject("facets");
+                foreach (var (name, grouping) in new[] { ("month", EventGrouping.Month), ("type", EventGrouping.Type), ("place", EventGrouping.Place) })
+                {
+                    writer.WriteStartObject(name);
+                    foreach (var (key, count) in store.CountEventsBy(filter, grouping).Take(grouping == EventGrouping.Month ? int.MaxValue : 50))
+                        writer.WriteNumber(key, count);
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+        }
+        return Results.Bytes(buffer.ToArray(), geo ? "application/geo+json; charset=utf-8" : "application/json; charset=utf-8");
+    }
 
     private static IResult Article(string id, ArticleService service) =>
         service.Article(id) is { } analysis

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using Marsad.Analysis;
 using Marsad.Analysis.Reading;
 using Marsad.Search;
+using Marsad.Search.Events;
 using Marsad.Store;
+using Marsad.Store.Events;
 
 namespace Marsad.Web;
 
@@ -45,6 +47,10 @@ public sealed class ArticleService(IArticleStore store, SearchIndex index, Analy
     }
 
     public Document Analyze(Article article) => pipeline.Run(article);
+
+    /// <summary><paramref name="filter"/> narrowed to the articles <paramref name="search"/> finds (unchanged when it has no words and no filters).</summary>
+    /// <exception cref="QuerySyntaxException">The query is refused.</exception>
+    public EventFilter EventsOf(EventFilter filter, SearchRequest search) => EventArticles.Restrict(filter, index, search);
 
     public IngestReport Ingest(IReadOnlyList<ReadResult> reads)
     {

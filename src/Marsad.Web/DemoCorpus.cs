@@ -6,7 +6,7 @@ using Marsad.Store;
 namespace Marsad.Web;
 
 /// <summary>
-/// The sample articles that ship with the server (short Arabic news items the team wrote: Libya, Egypt and the Gulf;
+/// The sample articles that ship with the server (short Arabic news items the team wrote: Libya, Egypt, Tunisia and the Gulf;
 /// politics, economy, sport), for <c>marsad serve --demo</c> and the web tests.
 /// </summary>
 public static class DemoCorpus

@@ -21,6 +21,15 @@ public sealed record MarsadWebOptions
     /// <summary>Deepest result reachable by paging (offset + page size).</summary>
     public int MaxResultDepth { get; init; } = 1000;
 
+    /// <summary>Most events one page of <c>GET /api/events</c> returns as JSON.</summary>
+    public int MaxEventPageSize { get; init; } = 100;
+
+    /// <summary>Most points one <c>GET /api/events?format=geojson</c> page returns (a map's worth).</summary>
+    public int MaxEventFeatures { get; init; } = 5000;
+
+    /// <summary>Deepest event reachable by paging; the CLI export (<c>marsad events</c>) has no limit.</summary>
+    public int MaxEventDepth { get; init; } = 10_000;
+
     /// <summary>Origins allowed to call the API from a browser on another origin; empty (the default) sends no CORS headers.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 

@@ -28,6 +28,9 @@ public sealed class KnownEntities
     private readonly Dictionary<string, KnownEntity> _names = new(StringComparer.Ordinal);
 
     private readonly List<(string[] Words, string Type)> _patterns = [];
+
+    /// <summary>First words of every name and pattern: most tokens start none, and are skipped without building phrases.</summary>
+    private readonly HashSet<string> _firstWords = new(StringComparer.Ordinal);
     private readonly List<(string Type, string Name)> _featureNames = [];
     private int _maxWords = 1;
 
@@ -57,6 +60,7 @@ public sealed class KnownEntities
                 if (!canonical.EndsWith(PlaceSlot, StringComparison.Ordinal) || words.Length == 0)
                     throw new InvalidDataException($"known entities: the place slot must end a pattern: {line}");
                 lexicon._patterns.Add((words, type));
+                lexicon._firstWords.Add(words[0]);
                 continue;
             }
             var entity = new KnownEntity(type, canonical);
@@ -75,7 +79,9 @@ public sealed class KnownEntities
         var key = PlaceNames.Key(name);
         if (key.Length == 0) return;
         _names.TryAdd(key, entity);
-        _maxWords = Math.Max(_maxWords, PlaceNames.Words(key).Length);
+        var words = PlaceNames.Words(key);
+        _firstWords.Add(words[0]);
+        _maxWords = Math.Max(_maxWords, words.Length);
     }
 
     /// <summary>
@@ -91,7 +97,7 @@ public sealed class KnownEntities
         for (var i = 0; i < keys.Length; i++) keys[i] = PlaceNames.Key(tokens[i]);
         for (var i = 0; i < tokens.Count;)
         {
-            if (keys[i].Length == 0 || keys[i].Contains(' ', StringComparison.Ordinal))
+            if (keys[i].Length == 0 || keys[i].Contains(' ', StringComparison.Ordinal) || !MayStart(keys[i]))
             {
                 i++;
                 continue;
@@ -138,6 +144,26 @@ public sealed class KnownEntities
             i += bestLength;
         }
         return matches;
+    }
+
+    /// <summary>
+    /// Whether a name or pattern can start at a token: its key, or one of the forms <see cref="Readings"/> can give
+    /// (a first letter or two cut, لل read as ال), is a first word. A superset of the readings, checked without allocating.
+    /// </summary>
+    private bool MayStart(string key)
+    {
+        var lookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        ReadOnlySpan<char> k = key;
+        if (lookup.Contains(k)) return true;
+        Span<char> definite = stackalloc char[k.Length + 1];
+        for (var cut = 1; cut <= 2 && cut < k.Length; cut++)
+        {
+            if (lookup.Contains(k[cut..])) return true;
+            definite[0] = 'ا';
+            k[cut..].CopyTo(definite[1..]);
+            if (lookup.Contains(definite[..(k.Length - cut + 1)])) return true;
+        }
+        return false;
     }
 
     /// <summary>The word as written, then with a leading proclitic removed; with how many characters of the original token were cut (approximately, for display).</summary>

@@ -24,7 +24,7 @@ public sealed class AntDocFormat : IArticleFormat
         {
             ct.ThrowIfCancellationRequested();
             var origin = blocks.Count == 1 ? source.Origin : $"{source.Origin}#{i + 1}";
-            yield return ParseBlock(text, blocks[i], origin);
+            yield return ParseBlock(text, blocks[i], origin, source.Options);
         }
     }
 
@@ -47,7 +47,7 @@ public sealed class AntDocFormat : IArticleFormat
         return blocks;
     }
 
-    private static ReadResult ParseBlock(string text, Range block, string origin)
+    private static ReadResult ParseBlock(string text, Range block, string origin, ReaderOptions options)
     {
         var doc = text.AsSpan()[block];
         var textOpen = doc.IndexOf("<TEXT>", StringComparison.OrdinalIgnoreCase);
@@ -61,7 +61,7 @@ public sealed class AntDocFormat : IArticleFormat
         var time = Element(header, "TIME");
         DateOnly? date = DateLineParser.TryParse(time, out var d) ? d : DateFromDocNo(Element(header, "DOCNO"));
 
-        return ArticleFactory.Create(origin,
+        return ArticleFactory.Create(options, origin,
             Element(header, "TITLE").ToString(),
             body.ToString(),
             date,

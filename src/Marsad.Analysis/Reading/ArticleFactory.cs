@@ -6,10 +6,14 @@ namespace Marsad.Analysis.Reading;
 /// </summary>
 internal static class ArticleFactory
 {
-    public static ReadResult Create(string origin, string? title, string? body, DateOnly? date,
+    public static ReadResult Create(ReaderOptions options, string origin, string? title, string? body, DateOnly? date,
         string? source = null, string? url = null, string? category = null, string? @abstract = null,
         string? author = null)
     {
+        var size = (long)(title?.Length ?? 0) + (body?.Length ?? 0);
+        if (size > options.MaxArticleChars)
+            return ReadResult.Fail(origin,
+                $"article is {size:N0} characters long, over the limit of {options.MaxArticleChars:N0} (a dump or several articles in one?)");
         var cleanTitle = CleanLine(title);
         var cleanBody = CleanBlock(body);
         if (cleanTitle is null && cleanBody is null) return ReadResult.Fail(origin, "no title and no body text");

@@ -30,7 +30,7 @@ public sealed class CsvFormat : IArticleFormat
         var columns = new RecordField[row.Count];
         for (var i = 0; i < row.Count; i++) columns[i] = RecordFields.Classify(row[i]);
 
-        var fields = new RecordFields();
+        var fields = new RecordFields(source.Options);
         var n = 0;
         while (true)
         {

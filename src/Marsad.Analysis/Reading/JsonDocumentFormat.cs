@@ -25,7 +25,7 @@ public sealed class JsonDocumentFormat : IArticleFormat
     public IEnumerable<ReadResult> Read(TextSource source, CancellationToken ct)
     {
         using var scanner = new JsonValueScanner(source.OpenUtf8(), source.Options.MaxRecordBytes);
-        var fields = new RecordFields();
+        var fields = new RecordFields(source.Options);
         var first = scanner.Peek();
         if (first == '[')
         {

@@ -26,7 +26,7 @@ public sealed class JsonLinesFormat : IArticleFormat
     public IEnumerable<ReadResult> Read(TextSource source, CancellationToken ct)
     {
         using var lines = new Utf8LineReader(source.OpenUtf8(), source.Options.MaxRecordBytes);
-        var fields = new RecordFields();
+        var fields = new RecordFields(source.Options);
         var n = 0;
         var lineNumber = 0;
         while (true)

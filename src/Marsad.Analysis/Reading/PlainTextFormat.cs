@@ -8,6 +8,9 @@ namespace Marsad.Analysis.Reading;
 /// </summary>
 public sealed class PlainTextFormat : IArticleFormat
 {
+    // Blank lines and the date line around title and body do not count towards the article limit.
+    private const int LayoutSlack = 4096;
+
     public string Name => "plain text";
 
     public bool Accepts(ReadOnlySpan<char> head, string name)
@@ -19,10 +22,15 @@ public sealed class PlainTextFormat : IArticleFormat
 
     public IEnumerable<ReadResult> Read(TextSource source, CancellationToken ct)
     {
-        yield return Parse(source.ReadAllText(), source.Origin);
+        // One article per file: a file far past the article limit is refused without being read whole.
+        var limit = source.Options.MaxArticleChars;
+        var text = source.ReadAllText((int)Math.Min((long)limit + LayoutSlack, int.MaxValue));
+        yield return text is null
+            ? ReadResult.Fail(source.Origin, $"article is more than {limit:N0} characters long, over the limit (a dump or several articles in one?)")
+            : Parse(text, source.Origin, source.Options);
     }
 
-    internal static ReadResult Parse(string text, string origin)
+    internal static ReadResult Parse(string text, string origin, ReaderOptions options)
     {
         var s = text.AsSpan();
         var pos = 0;
@@ -49,7 +57,7 @@ public sealed class PlainTextFormat : IArticleFormat
 
         if (bodyStart >= s.Length)
             return ReadResult.Fail(origin, date is null ? "no body: only a title line" : "no body after the date line");
-        return ArticleFactory.Create(origin, title.ToString(), text[bodyStart..], date);
+        return ArticleFactory.Create(options, origin, title.ToString(), text[bodyStart..], date);
     }
 
     private static ReadOnlySpan<char> NextLine(ReadOnlySpan<char> s, ref int pos)

@@ -17,6 +17,12 @@ public sealed record ReaderOptions
     /// <summary>Cap on one JSON, JSON Lines or CSV record, which must be held whole to be parsed.</summary>
     public int MaxRecordBytes { get; init; } = 16 * 1024 * 1024;
 
+    /// <summary>
+    /// Cap on one article's title and body together, in characters. The longest real news articles are tens of
+    /// thousands of characters; past this a "file" is a dump or garbage, and analysing it would take minutes.
+    /// </summary>
+    public int MaxArticleChars { get; init; } = 500_000;
+
     /// <summary>How many archives may be nested inside one another (a zip inside a tar is depth 2).</summary>
     public int MaxArchiveDepth { get; init; } = 3;
 

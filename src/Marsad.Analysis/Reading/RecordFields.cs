@@ -1,7 +1,7 @@
 namespace Marsad.Analysis.Reading;
 
 /// <summary>Collects the values of one CSV or JSON record and turns them into an article.</summary>
-internal sealed class RecordFields
+internal sealed class RecordFields(ReaderOptions options)
 {
     private static readonly Dictionary<string, RecordField> Names = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -76,6 +76,7 @@ internal sealed class RecordFields
     public void Clear() => Array.Clear(_values);
 
     public ReadResult ToResult(string origin) => ArticleFactory.Create(
+        options,
         origin,
         _values[(int)RecordField.Title],
         _values[(int)RecordField.Body],

@@ -55,6 +55,32 @@ public sealed class TextSource
         return _text = reader.ReadToEnd();
     }
 
+    /// <summary>
+    /// The whole text when it has at most <paramref name="maxChars"/> characters, else null after reading only a little
+    /// past the limit: a source that holds one article need not be read whole to be refused.
+    /// </summary>
+    public string? ReadAllText(int maxChars)
+    {
+        if (_text is not null) return _text.Length <= maxChars ? _text : null;
+        Consume();
+        if (_rest is null)
+        {
+            var text = Encoding.GetString(_head!, _headOffset, _headCount);
+            return text.Length <= maxChars ? _text = text : null;
+        }
+        using var reader = new StreamReader(
+            new BoundedReadStream(Bytes(), Options.MaxEntryBytes), Encoding, false, 64 * 1024);
+        var builder = new StringBuilder();
+        var buffer = new char[64 * 1024];
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            builder.Append(buffer, 0, n);
+            if (builder.Length > maxChars) return null;
+        }
+        return _text = builder.ToString();
+    }
+
     public TextReader OpenText()
     {
         if (_text is not null) return new StringReader(_text);
@@ -68,7 +94,7 @@ public sealed class TextSource
         if (_text is not null) return new MemoryStream(Encoding.UTF8.GetBytes(_text), false);
         Consume();
         var bytes = Bytes();
-        return Encoding.CodePage == Encoding.UTF8.CodePage
+        return TextDecoder.IsPlainUtf8(Encoding)
             ? bytes
             : Encoding.CreateTranscodingStream(bytes, Encoding, Encoding.UTF8, leaveOpen: false);
     }

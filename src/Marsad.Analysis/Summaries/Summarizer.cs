@@ -47,7 +47,7 @@ public sealed class Summarizer
 
     private int[] Choose(string title, string body, IReadOnlyList<SentenceSpan> sentences)
     {
-        var n = sentences.Count;
+        var n = Math.Min(sentences.Count, Options.MaxCandidates);
         var count = Math.Min(Options.SentenceCount, n);
         if (count == n) return [.. Enumerable.Range(0, n)];
         var vectors = new Dictionary<string, double>[n];

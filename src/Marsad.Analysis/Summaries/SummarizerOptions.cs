@@ -30,8 +30,16 @@ public sealed record SummarizerOptions
     /// <summary>Sentences with fewer content words than this (datelines, captions, bylines) are never chosen while others remain.</summary>
     public int MinWords { get; init; } = 3;
 
+    /// <summary>
+    /// Only the first this many sentences are candidates. TextRank compares every pair of candidates, so without a
+    /// cap a dump of thousands of sentences would take minutes and gigabytes; news articles have far fewer, and the
+    /// position weight already makes a sentence this far down a hopeless candidate.
+    /// </summary>
+    public int MaxCandidates { get; init; } = 300;
+
     public void Validate()
     {
+        if (MaxCandidates < SentenceCount) throw new ArgumentOutOfRangeException(nameof(MaxCandidates), MaxCandidates, "must be at least SentenceCount");
         if (SentenceCount is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(SentenceCount), SentenceCount, "must be 1–5");
         if (PositionWeight < 0 || CentralityWeight < 0 || TitleWeight < 0 || LengthWeight < 0) throw new ArgumentOutOfRangeException(nameof(PositionWeight), "weights must not be negative");
     }

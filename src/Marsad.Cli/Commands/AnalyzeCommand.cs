@@ -20,7 +20,8 @@ public static class AnalyzeCommand
 
     private static int Run(string[] paths, bool pretty, bool keepTokens)
     {
-        var pipeline = DefaultPipeline.Create();
+        // The data folder's imported event lexicon applies, as the gazetteer's does (MARSAD_DATA, else ./marsad-data).
+        var pipeline = DefaultPipeline.Create(Environment.GetEnvironmentVariable("MARSAD_DATA") ?? "marsad-data");
         using var stdout = Console.OpenStandardOutput();
         using var buffered = new BufferedStream(stdout, 1 << 16);
         using var writer = new Utf8JsonWriter(buffered, DocumentJsonWriter.WriterOptions(pretty));

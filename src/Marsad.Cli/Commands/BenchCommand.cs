@@ -13,6 +13,50 @@ public static class BenchCommand
         var command = new Command("bench", "Measure Marsad against a peer in the same run.");
         command.Subcommands.Add(Analyzer());
         command.Subcommands.Add(Search());
+        command.Subcommands.Add(Load());
+        command.Subcommands.Add(BenchPipelineCommand.Create());
+        return command;
+    }
+
+    private static Command Load()
+    {
+        var seconds = new Option<int>("--seconds") { Description = "How long to load the server (default 10).", DefaultValueFactory = _ => 10 };
+        var concurrency = new Option<int>("--concurrency") { Description = "Concurrent search clients (default 8).", DefaultValueFactory = _ => 8 };
+        var url = new Option<string?>("--url") { Description = "Load a running server on loopback instead of a temporary one (ingest only with --api-key)." };
+        var apiKey = new Option<string?>("--api-key") { Description = "The server's ingest key, with --url." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object {requests_per_s, p50_ms, p99_ms, errors, requests, ingested, ingest_errors, …}." };
+        var command = new Command("load", "Concurrent searches against marsad serve on loopback while an ingest runs, for a fixed time.") { seconds, concurrency, url, apiKey, json };
+        command.SetAction(result =>
+        {
+            var duration = TimeSpan.FromSeconds(Math.Clamp(result.GetValue(seconds), 1, 600));
+            var clients = Math.Clamp(result.GetValue(concurrency), 1, 256);
+            var target = result.GetValue(url) is { } u ? new Uri(u) : null;
+            var r = LoadBenchmark.Run(duration, clients, target, result.GetValue(apiKey), message => Console.Error.WriteLine($"marsad: {message}"));
+            foreach (var sample in r.ErrorSamples) Console.Error.WriteLine($"marsad: error: {sample}");
+            if (result.GetValue(json))
+            {
+                JsonOutput.Print(new JsonObject
+                {
+                    ["requests_per_s"] = Math.Round(r.RequestsPerSecond, 1),
+                    ["p50_ms"] = JsonOutput.Round(r.P50Ms),
+                    ["p99_ms"] = JsonOutput.Round(r.P99Ms),
+                    ["errors"] = r.Errors,
+                    ["requests"] = r.Requests,
+                    ["concurrency"] = r.Concurrency,
+                    ["seconds"] = Math.Round(r.Seconds, 2),
+                    ["ingested"] = r.Ingested,
+                    ["ingest_requests"] = r.IngestRequests,
+                    ["ingest_errors"] = r.IngestErrors,
+                });
+            }
+            else
+            {
+                Console.Error.WriteLine($"marsad: {r.Requests:N0} searches in {r.Seconds:F1} s with {r.Concurrency} clients: {r.RequestsPerSecond:N0}/s, " +
+                                        $"p50 {r.P50Ms:F2} ms, p99 {r.P99Ms:F2} ms, {r.Errors} errors; meanwhile {r.Ingested:N0} articles ingested " +
+                                        $"in {r.IngestRequests:N0} requests, {r.IngestErrors} errors");
+            }
+            return r.Errors + r.IngestErrors == 0 ? 0 : 1;
+        });
         return command;
     }
 

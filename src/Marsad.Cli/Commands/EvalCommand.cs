@@ -24,6 +24,7 @@ public static class EvalCommand
         command.Subcommands.Add(Ner());
         command.Subcommands.Add(Topic());
         command.Subcommands.Add(Summary());
+        command.Subcommands.Add(EvalEventsCommand.Create());
         return command;
     }
 

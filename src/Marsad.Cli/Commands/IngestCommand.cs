@@ -39,9 +39,10 @@ public static class IngestCommand
         var errors = new List<ReadError>();
         IngestReport report;
         var reads = ArticleReader.ReadPaths(paths, ct: cancellation.Token);
+        var pipeline = DefaultPipeline.Create(options.DataDirectory(result));
         if (json || Console.IsErrorRedirected)
         {
-            report = Ingest(store, index, reads, errors, null, cancellation.Token);
+            report = Ingest(store, index, pipeline, reads, errors, null, cancellation.Token);
         }
         else
         {
@@ -52,7 +53,7 @@ public static class IngestCommand
                 {
                     var task = context.AddTask("ingesting");
                     task.IsIndeterminate = true;
-                    report = Ingest(store, index, reads, errors, progress =>
+                    report = Ingest(store, index, pipeline, reads, errors, progress =>
                         task.Description = Describe(progress, clock.Elapsed), cancellation.Token);
                     task.Description = Describe(report, clock.Elapsed);
                     task.StopTask();
@@ -76,10 +77,10 @@ public static class IngestCommand
         return cancellation.IsCancellationRequested ? 130 : 0;
     }
 
-    private static IngestReport Ingest(Marsad.Store.IArticleStore store, SearchIndex index, IEnumerable<ReadResult> reads,
+    private static IngestReport Ingest(Marsad.Store.IArticleStore store, SearchIndex index, AnalysisPipeline pipeline, IEnumerable<ReadResult> reads,
         List<ReadError> errors, Action<IngestReport>? progress, CancellationToken cancellation)
     {
-        var ingestor = new Ingestor(store, index, DefaultPipeline.Create())
+        var ingestor = new Ingestor(store, index, pipeline)
         {
             Progress = progress,
             Error = errors.Add,

@@ -26,7 +26,7 @@ public static class ServeCommand
                 ApiKey = NonEmpty(result.GetValue(apiKey)) ?? NonEmpty(Environment.GetEnvironmentVariable("MARSAD_API_KEY")),
                 CorsOrigins = result.GetValue(cors) ?? [],
             };
-            return result.GetValue(demo) ? RunDemo(options) : Run(options, store.Open(result));
+            return result.GetValue(demo) ? RunDemo(options) : Run(options, store.Open(result), DefaultPipeline.Create(store.DataDirectory(result)));
         });
         return command;
     }

@@ -23,6 +23,14 @@ public sealed class StoreOptions
     public string DataDirectory(ParseResult result) =>
         Path.GetFullPath(result.GetValue(Data) ?? Environment.GetEnvironmentVariable("MARSAD_DATA") ?? "marsad-data");
 
+    /// <summary>Opens the store alone (no search index).</summary>
+    public IArticleStore OpenStore(ParseResult result)
+    {
+        var data = DataDirectory(result);
+        Directory.CreateDirectory(data);
+        return ArticleStoreFactory.Open(result.GetValue(Store) ?? Environment.GetEnvironmentVariable("MARSAD_STORE"), data);
+    }
+
     /// <summary>Opens the store and its search index, bringing the index up to date with the store.</summary>
     public (IArticleStore Store, SearchIndex Index) Open(ParseResult result)
     {

@@ -157,7 +157,7 @@ public static class TrainCommand
     private static Command Topic()
     {
         var output = new Option<string?>("--out") { Description = "Model file to write. Default: models/topic.model." };
-        var command = new Command("topic", "Train the topic classifier on topic-train (title + body), calibrated on topic-dev.") { output };
+        var command = new Command("topic", "Train the topic classifier on topic-train (title + body), calibrate it on topic-dev, then retrain on both.") { output };
         command.SetAction(result =>
         {
             var train = TopicCorpus.LoadSplit(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-train.tsv")));
@@ -167,7 +167,7 @@ public static class TrainCommand
             var seconds = clock.Elapsed.TotalSeconds;
             var path = result.GetValue(output) ?? CliEnvironment.ModelPath("topic.model");
             Save(path, model.Save);
-            Console.Error.WriteLine($"marsad: trained on {train.Count} articles in {seconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
+            Console.Error.WriteLine($"marsad: trained on {train.Count} + {dev.Count} articles in {seconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
             return 0;
         });
         return command;

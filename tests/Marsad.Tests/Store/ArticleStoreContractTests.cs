@@ -171,7 +171,7 @@ public abstract class ArticleStoreContractTests : IDisposable
         Assert.True(check.IsHealthy);
         Assert.Equal(30, check.Articles);
         Assert.Equal(30, check.LastSequence);
-        Assert.Equal(1, check.SchemaVersion);
+        Assert.Equal(2, check.SchemaVersion);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class PostgresArticleStoreTests(PostgresServerFixture server) : Ar
         Open().Dispose();
         using var store = new PostgresArticleStore(_connectionString);
 
-        Assert.Equal(1, store.SchemaVersion);
-        Assert.Equal("1", server.Scalar("SELECT string_agg(version::text, ',') FROM schema_version", _connectionString));
+        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal("1,2", server.Scalar("SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version", _connectionString));
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class PostgresArticleStoreTests(PostgresServerFixture server) : Ar
         Parallel.For(0, stores.Length, i => stores[i] = new PostgresArticleStore(_connectionString));
         foreach (var store in stores) store.Dispose();
 
-        Assert.Equal(1L, server.Scalar("SELECT COUNT(*) FROM schema_version", _connectionString));
+        Assert.Equal(2L, server.Scalar("SELECT COUNT(*) FROM schema_version", _connectionString));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContractTests
         using (var store = new SqliteArticleStore(nested))
         {
             Assert.Equal(Path.Combine(nested, SqliteArticleStore.FileName), store.DatabasePath);
-            Assert.Equal(1, store.SchemaVersion);
+            Assert.Equal(2, store.SchemaVersion);
             store.AddBatch([TestArticles.Make("wal", 0)]);
         }
 
@@ -35,7 +35,7 @@ public sealed class SqliteArticleStoreTests : ArticleStoreContractTests
         using var connection = Connect(Path.Combine(_folder.Path, SqliteArticleStore.FileName));
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT group_concat(version) FROM schema_version";
-        Assert.Equal("1", command.ExecuteScalar());
+        Assert.Equal("1,2", command.ExecuteScalar());
     }
 
     [Fact]

@@ -101,4 +101,67 @@ public class TopicModelTests
         Assert.All(results.Values, r => Assert.Equal(12, r.Count));
         Assert.All(results.Values, r => Assert.Equal(0, r.Accuracy));
     }
+
+    public static TheoryData<string> HeadOptions => ["source", "source+label", "outlet+adapted", "source+adapted", "logistic", "naive-bayes", "nb-svm", "label-only"];
+
+    private static TopicTrainingOptions OptionsFor(string heads) => heads switch
+    {
+        "source" => TopicExamples.SmallOptions with { OutletAdaptedHead = false },
+        "source+label" => TopicExamples.SmallOptions with { OutletAdaptedHead = false, LabelHead = true },
+        "outlet+adapted" => TopicExamples.SmallOptions with { OutletAdaptedHead = true, OutletHead = true },
+        "source+adapted" => TopicExamples.SmallOptions with { OutletAdaptedHead = true, OutletHead = false },
+        "logistic" => TopicExamples.SmallOptions with { LogisticHead = true, LogisticLambda = 1e-3, LogisticEpochs = 30 },
+        "naive-bayes" => TopicExamples.SmallOptions with { NaiveBayesHead = true },
+        "nb-svm" => TopicExamples.SmallOptions with { NbPower = 1 },
+        _ => TopicExamples.SmallOptions with { SourceClasses = false },
+    };
+
+    [Theory]
+    [MemberData(nameof(HeadOptions))]
+    public void EveryHeadLayout_LearnsHandWrittenTopicsAndSurvivesSaveLoad(string heads)
+    {
+        var model = TopicTrainer.Train(TopicExamples.Train, TopicExamples.Train, OptionsFor(heads));
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var loaded = TopicModel.Load(stream);
+
+        Assert.Equal("sport", loaded.Predict(Probes[0].Title, Probes[0].Body).Label);
+        Assert.Equal("economy", loaded.Predict(Probes[1].Title, Probes[1].Body).Label);
+        Assert.Equal("culture", loaded.Predict(Probes[2].Title, Probes[2].Body).Label);
+        foreach (var (title, body) in Probes)
+        {
+            var p = loaded.Predict(title, body);
+            Assert.Equal(model.Predict(title, body).Probabilities, p.Probabilities);
+            Assert.Equal(1.0, p.Probabilities.Values.Sum(), 9);
+        }
+    }
+
+    [Fact]
+    public void Predict_IsTheSameWhateverWasPredictedBefore()
+    {
+        // The featuriser reuses its counting table between documents: nothing of one may leak into the next.
+        var model = TopicTrainer.Train(TopicExamples.Train, null, TopicExamples.SmallOptions with { HashBits = 10 });
+        var first = Probes.Select(p => model.Predict(p.Title, p.Body).Probabilities.Values.ToArray()).ToArray();
+        var longText = string.Join(" ", Enumerable.Repeat(TopicExamples.Train[0].Body + " " + TopicExamples.Train[4].Body, 200));
+        model.Predict("عنوان", longText);
+
+        for (var i = 0; i < Probes.Length; i++)
+            Assert.Equal(first[i], model.Predict(Probes[i].Title, Probes[i].Body).Probabilities.Values.ToArray());
+    }
+
+    [Fact]
+    public void Probabilities_AreADictionaryOfEveryLabel()
+    {
+        var model = TopicTrainer.Train(TopicExamples.Train, TopicExamples.Train, TopicExamples.SmallOptions);
+
+        var p = model.Predict(Probes[0].Title, Probes[0].Body).Probabilities;
+
+        Assert.Equal(model.Labels, p.Keys);
+        Assert.True(p.ContainsKey("sport"));
+        Assert.False(p.ContainsKey("weather"));
+        Assert.False(p.TryGetValue("weather", out _));
+        Assert.Throws<KeyNotFoundException>(() => p["weather"]);
+        Assert.Equal(p.Values, p.Select(kv => kv.Value));
+    }
 }

@@ -43,6 +43,52 @@ public sealed partial class BrowserTests(WebServerFixture server)
     }
 
     [Fact]
+    public async Task Article_page_underlines_events_and_lists_them_beside_the_text()
+    {
+        var id = (await server.Client.GetStringAsync("/api/search?q=" + Uri.EscapeDataString("الزاوية قذائف"))).Split("\"id\":\"")[1][..16];
+        var dom = await Render("/article.html?id=" + id, "article-events.png");
+        Assert.Contains("اشتباكات مسلحة في مدينة الزاوية", dom, StringComparison.Ordinal);
+        // Triggers underlined in the body, inside the sentences they were read from, each linked to its list entry.
+        Assert.Matches("<span class=\"event-sentence\"[^>]*>[^<]*<a class=\"event-trigger family-violence\" id=\"trigger-0\" href=\"#event-0\"[^>]*>اشتباكات</a>", dom);
+        Assert.True(Count(dom, "class=\"event-trigger") >= 3, "expected at least 3 underlined triggers:\n" + Head(dom));
+        // The side list: actor → action → target, place, date, modality badge, confidence.
+        var list = EventList().Match(dom);
+        Assert.True(list.Success, "no event list:\n" + Head(dom));
+        Assert.True(Count(list.Value, "<li id=\"event-") >= 3);
+        Assert.Contains("اشتباك مسلح", list.Value, StringComparison.Ordinal);
+        Assert.Contains("في الزاوية", list.Value, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge modality-occurred\">وقع</span>", list.Value, StringComparison.Ordinal);
+        Assert.Matches("ثقة [0-9٠-٩]+٪", list.Value);
+        Assert.Contains("قتلى: ", list.Value, StringComparison.Ordinal);
+        // Events on the article's map too.
+        AssertMap(dom);
+        Assert.Contains("event-", dom[dom.IndexOf("leaflet-container", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        await Render("/article.html?id=" + id, "article-events-phone.png", width: 390, height: 2400);
+    }
+
+    [Fact]
+    public async Task Events_map_clusters_points_and_lists_places_that_filter_the_page()
+    {
+        var dom = await Render("/", "events-map.png", height: 2400);
+        AssertMap(dom);
+        var map = dom[dom.IndexOf("leaflet-container", StringComparison.Ordinal)..];
+        Assert.True(Count(map, "event-cluster") + Count(map, "event-marker") >= 3, "expected clustered event points on the map:\n" + Head(map));
+        Assert.Matches("<a href=\"/\\?place=%D8%A7%D9%84%D8%B2%D8%A7%D9%88%D9%8A%D8%A9\" class=\"chip\" aria-pressed=\"false\">الزاوية", dom);
+        Assert.True(Count(dom, "<span class=\"bar events") >= 3, "expected event bars in the timeline");
+        Assert.Contains("<ol id=\"event-list\" class=\"event-list compact\"><li class=\"event\">", dom, StringComparison.Ordinal);
+
+        // What choosing الزاوية on the map does: articles and events filtered by the place.
+        var filtered = await Render("/?place=" + Uri.EscapeDataString("الزاوية"), "events-place.png", height: 2400);
+        Assert.Contains("اشتباكات مسلحة في مدينة الزاوية", filtered, StringComparison.Ordinal);
+        var events = EventListCompact().Match(filtered);
+        Assert.True(events.Success, Head(filtered));
+        Assert.Contains("في الزاوية", events.Value, StringComparison.Ordinal);
+        Assert.DoesNotContain("في القاهرة", events.Value, StringComparison.Ordinal);
+        Assert.Contains("aria-pressed=\"true\">الزاوية", filtered, StringComparison.Ordinal);
+        await Render("/?place=" + Uri.EscapeDataString("الزاوية"), "events-place-phone.png", width: 390, height: 2600);
+    }
+
+    [Fact]
     public async Task Html_in_article_text_is_rendered_as_text()
     {
         var article = await Render("/article.html?id=" + server.HostileId, "article-hostile.png");
@@ -128,4 +174,10 @@ public sealed partial class BrowserTests(WebServerFixture server)
 
     [GeneratedRegex("<h1 id=\"title\">(.*?)</h1>", RegexOptions.Singleline)]
     private static partial Regex TitleElement();
+
+    [GeneratedRegex("<ol id=\"events\" class=\"event-list\">.*?</ol>", RegexOptions.Singleline)]
+    private static partial Regex EventList();
+
+    [GeneratedRegex("<ol id=\"event-list\" class=\"event-list compact\">.*?</ol>", RegexOptions.Singleline)]
+    private static partial Regex EventListCompact();
 }

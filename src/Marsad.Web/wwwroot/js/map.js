@@ -73,3 +73,78 @@ export function showPlaces(map, places) {
   if (places.length > 0) map.fitBounds(layer.getBounds().pad(0.4), { maxZoom: 6 });
   return layer;
 }
+
+/**
+ * Events (GeoJSON point features from /api/events?format=geojson) as clustered markers (leaflet.markercluster).
+ * Every marker and cluster is focusable and opens with Enter, like a click. Clicking a point, or a cluster whose
+ * events all share one place, calls onPlace(name); a cluster of several places zooms in (or fans out at full zoom).
+ */
+export function showEvents(map, features, { onPlace, describe } = {}) {
+  const L = window.L;
+  if (!L.markerClusterGroup) throw new Error('leaflet.markercluster did not load');
+  const group = L.markerClusterGroup({
+    showCoverageOnHover: false,
+    zoomToBoundsOnClick: false,
+    maxClusterRadius: 40,
+    iconCreateFunction: (cluster) => {
+      const count = cluster.getChildCount();
+      const size = count < 10 ? 34 : count < 100 ? 42 : 50;
+      return L.divIcon({
+        html: el('span', {}, String(count)),
+        className: 'event-cluster',
+        iconSize: [size, size],
+      });
+    },
+  });
+  for (const feature of features || []) {
+    const [lon, lat] = feature.geometry?.coordinates || [];
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const p = feature.properties || {};
+    const label = describe ? describe(p) : (p.place || '');
+    const marker = L.marker([lat, lon], {
+      icon: L.divIcon({ className: `event-marker family-${family(p.plover)}`, iconSize: [16, 16] }),
+      keyboard: true,
+      title: label,
+      alt: label,
+      place: p.place || '',
+    });
+    marker.on('click', () => onPlace && p.place && onPlace(p.place));
+    group.addLayer(marker);
+  }
+  group.on('clusterclick', (event) => {
+    const cluster = event.layer;
+    const places = [...new Set(cluster.getAllChildMarkers().map((m) => m.options.place))];
+    if (places.length === 1 && places[0] && onPlace) onPlace(places[0]);
+    else if (map.getZoom() >= map.getMaxZoom()) cluster.spiderfy();
+    else cluster.zoomToBounds({ padding: [30, 30] });
+  });
+  // Clusters are re-created as the map moves; give each a spoken name when it appears.
+  group.on('animationend', () => labelClusters(map));
+  if (!labelled.has(map)) {
+    labelled.add(map);
+    map.on('zoomend moveend', () => labelClusters(map));
+  }
+  group.addTo(map);
+  labelClusters(map);
+  return group;
+}
+
+const labelled = new WeakSet();
+
+/** Cluster icons are plain divs: give each a role and a spoken name. */
+function labelClusters(map) {
+  const pane = map.getPane('markerPane');
+  for (const node of pane?.querySelectorAll('.event-cluster') || []) {
+    node.setAttribute('aria-label', `مجموعة من ${node.textContent} أحداث؛ اضغط للتكبير أو لتصفية المكان`);
+    node.setAttribute('role', 'button');
+  }
+}
+
+function family(plover) {
+  switch (plover) {
+    case 'ASSAULT': return 'violence';
+    case 'PROTEST': return 'protest';
+    case 'COERCE': case 'THREATEN': case 'SANCTION': case 'MOBILIZE': return 'coercion';
+    default: return 'other';
+  }
+}
