@@ -55,7 +55,7 @@ public sealed record NerTrainingOptions
     public double CrfRate { get; init; } = 0.1;
 
     /// <summary>Self-training: add every n-th block of news sentences, labelled by a model trained on the gold data (0 = off).</summary>
-    public int SelfTrainingStride { get; init; }
+    public int SelfTrainingStride { get; init; } = 40;
 
     /// <summary>Self-training rounds: with 2 the teacher is itself self-trained.</summary>
     public int SelfTrainingRounds { get; init; } = 1;
@@ -64,7 +64,7 @@ public sealed record NerTrainingOptions
     public int SelfTrainingBlock { get; init; } = 40;
 
     /// <summary>Optional feature groups and tagging steps (see <see cref="NerModelFlags"/>).</summary>
-    public NerModelFlags Flags { get; init; }
+    public NerModelFlags Flags { get; init; } = NerModelFlags.LabelPropagation;
 
     /// <summary>Seed for the per-epoch shuffle, so a run is reproducible.</summary>
     public int Seed { get; init; } = 7;
