@@ -66,6 +66,9 @@ public sealed record NerTrainingOptions
     /// <summary>Optional feature groups and tagging steps (see <see cref="NerModelFlags"/>).</summary>
     public NerModelFlags Flags { get; init; } = NerModelFlags.LabelPropagation;
 
+    /// <summary>Perceptrons trained per stage, each with its own shuffle and dropout seed, whose averaged weights are averaged.</summary>
+    public int AveragedRuns { get; init; } = 1;
+
     /// <summary>Seed for the per-epoch shuffle, so a run is reproducible.</summary>
     public int Seed { get; init; } = 7;
 
