@@ -67,7 +67,7 @@ public sealed record NerTrainingOptions
     public NerModelFlags Flags { get; init; } = NerModelFlags.LabelPropagation;
 
     /// <summary>Perceptrons trained per stage, each with its own shuffle and dropout seed, whose averaged weights are averaged.</summary>
-    public int AveragedRuns { get; init; } = 1;
+    public int AveragedRuns { get; init; } = 3;
 
     /// <summary>Seed for the per-epoch shuffle, so a run is reproducible.</summary>
     public int Seed { get; init; } = 7;
