@@ -80,7 +80,7 @@ public static class NerTrainer
         var all = Enumerable.Range(0, train.Count).ToArray();
         options.Log?.WriteLine($"ner: {train.Count} sentences, {tokens} tokens, features extracted in {clock.Elapsed.TotalSeconds:F1}s");
         string Describe(int epochs) =>
-            $"averaged perceptron, {epochs} epochs per stage, word dropout {options.WordDropout}, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
+            $"averaged perceptron ({options.AveragedRuns} runs, weights averaged), {epochs} epochs per stage, word dropout {options.WordDropout}, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
             $"entity bias {options.EntityBias}, document context {(options.DocumentContext ? $"±{options.ContextWindow} sentences, {options.JackknifeFolds}-fold stacking" : "off")}; " +
             $"{train.Count} sentences / {tokens} tokens; gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary}, news profiles {profiles.Count}";
         NerModel Assemble(NerStage first, NerStage? second, int epochs) =>
