@@ -8,7 +8,7 @@ public sealed record NerResourceOptions
     public bool UseClusters { get; init; } = true;
 
     /// <summary>Add the team's <see cref="KnownEntities"/> lexicon to the gazetteer features, one bit per type.</summary>
-    public bool UseKnownEntities { get; init; }
+    public bool UseKnownEntities { get; init; } = true;
 
     /// <summary>Upper bound on news documents read for cluster induction (reading all of them takes about a minute).</summary>
     public int MaxNewsDocuments { get; init; } = int.MaxValue;

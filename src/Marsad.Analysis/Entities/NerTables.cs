@@ -5,10 +5,10 @@ namespace Marsad.Analysis.Entities;
 /// word clusters and the news type profiles. Built at training time and stored in the model file, so tagging
 /// never needs the shared data. Immutable once built.
 /// </summary>
-internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashIndex profiles, HashIndex clusters2, NerFeatureSet features = NerFeatureSet.None)
+internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashIndex profiles, HashIndex clusters2, NerModelFlags features = NerModelFlags.None)
 {
-    /// <summary>Optional feature groups the model was trained with; the extractor must emit exactly these.</summary>
-    public NerFeatureSet Features { get; } = features;
+    /// <summary>Optional feature groups and tagging steps the model was trained with.</summary>
+    public NerModelFlags Flags { get; } = features;
 
     public HashIndex Gazetteer { get; } = gazetteer;
 
@@ -25,7 +25,7 @@ internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashInd
 
     public void Write(BinaryWriter w)
     {
-        w.Write((int)Features);
+        w.Write((int)Flags);
         WriteTable(w, Gazetteer);
         WriteTable(w, Clusters);
         WriteTable(w, Profiles);
@@ -34,7 +34,7 @@ internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashInd
 
     public static NerTables Read(BinaryReader r)
     {
-        var features = (NerFeatureSet)r.ReadInt32();
+        var features = (NerModelFlags)r.ReadInt32();
         var tables = new NerTables(ReadTable(r), ReadTable(r), ReadTable(r), ReadTable(r), features);
         // Nearly all phrase lookups while tagging miss (as do rare words' lookups); the filters answer those from cache.
         tables.Gazetteer.BuildFilter();
@@ -76,9 +76,12 @@ internal sealed class NerTables(HashIndex gazetteer, HashIndex clusters, HashInd
     }
 }
 
-/// <summary>Optional feature groups, recorded in the model file.</summary>
+/// <summary>Optional feature groups and tagging steps, recorded in the model file.</summary>
 [Flags]
-public enum NerFeatureSet
+public enum NerModelFlags
 {
     None = 0,
+
+    /// <summary>After tagging a document, fill gaps by <see cref="LabelPropagation"/>.</summary>
+    LabelPropagation = 1,
 }

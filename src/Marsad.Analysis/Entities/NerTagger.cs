@@ -132,6 +132,8 @@ public sealed class NerTagger
         // features. Same features in the same order as stacking them after the word features, so the same floats.
         var fused = _model.Fused!;
         var keys = new uint[sentences.Count][];
+        // The first feature of each token is its normalised word's identity: the key label propagation matches on.
+        var words = (_model.Tables.Flags & NerModelFlags.LabelPropagation) != 0 ? new uint[sentences.Count][] : null;
         var starts = new int[sentences.Count + 1];
         for (var s = 0; s < sentences.Count; s++) starts[s + 1] = starts[s] + sentences[s].Count;
         var total = starts[sentences.Count];
@@ -150,6 +152,12 @@ public sealed class NerTagger
             fused.AddEmissions(features, _extractor.Offsets, n, emissions, partial.Slice(starts[s] * L, n * L), _rows);
             first[s] = Viterbi(_model.First, n);
             keys[s] = _extractor.DocumentKeys.ToArray();
+            if (words is not null)
+            {
+                var w = new uint[n];
+                for (var i = 0; i < n; i++) w[i] = features[_extractor.Offsets[i]];
+                words[s] = w;
+            }
         }
         var counts = DocumentContext.Count(keys, first, _model.ContextWindow);
         var result = new int[sentences.Count][];
@@ -178,6 +186,7 @@ public sealed class NerTagger
             AddBias(emissions, n, _model.EntityBias);
             result[s] = Viterbi(second, n);
         }
+        if (words is not null) LabelPropagation.Apply(words, result, _model.ContextWindow);
         return result;
     }
 

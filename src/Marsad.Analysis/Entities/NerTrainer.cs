@@ -39,6 +39,16 @@ public static class NerTrainer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(resources);
         var clock = Stopwatch.StartNew();
+        if (options.SelfTrainingStride > 0 && options.SelfTrainingRounds > 0 && resources.News is { } source)
+        {
+            // Self-training: a model trained on the gold sentences labels blocks of unlabelled news, which then
+            // join the training data.
+            var teacher = Train(train, options with { SelfTrainingRounds = options.SelfTrainingRounds - 1, Dev = null, Log = null }, resources);
+            var silver = SilverSentences(teacher, source(), options.SelfTrainingStride, options.SelfTrainingBlock);
+            options.Log?.WriteLine($"ner: self-training on {silver.Count} news sentences, {silver.Sum(x => x.Count)} tokens ({clock.Elapsed.TotalSeconds:F1}s)");
+            train = [.. train, .. silver];
+            options = options with { SelfTrainingRounds = 0 };
+        }
         var gazetteer = NerTables.ToIndex(resources.Gazetteer.Select(p => (p.Key, (int)p.Value)));
         var clusters = NerTables.ToIndex(resources.Clusters.Select(p => (p.Key, p.Value)));
         var profiles = new HashIndex(0);
@@ -54,7 +64,7 @@ public static class NerTrainer
             var table = NewsProfiles.Build(contextModel, news(), options.ProfileMinCount, options.Log);
             profiles = NerTables.ToIndex(table.Select(p => (p.Key, p.Value)));
         }
-        var tables = new NerTables(gazetteer, clusters, profiles, NerTables.ToIndex(resources.Clusters2.Select(p => (p.Key, p.Value))), options.Features);
+        var tables = new NerTables(gazetteer, clusters, profiles, NerTables.ToIndex(resources.Clusters2.Select(p => (p.Key, p.Value))), options.Flags);
         var extractor = new NerFeatureExtractor(tables);
 
         var data = new Sample[train.Count];
@@ -70,7 +80,7 @@ public static class NerTrainer
         var all = Enumerable.Range(0, train.Count).ToArray();
         options.Log?.WriteLine($"ner: {train.Count} sentences, {tokens} tokens, features extracted in {clock.Elapsed.TotalSeconds:F1}s");
         string Describe(int epochs) =>
-            $"averaged perceptron, {epochs} epochs per stage, word dropout {options.WordDropout}, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
+            $"averaged perceptron ({options.AveragedRuns} runs, weights averaged), {epochs} epochs per stage, word dropout {options.WordDropout}, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
             $"entity bias {options.EntityBias}, document context {(options.DocumentContext ? $"±{options.ContextWindow} sentences, {options.JackknifeFolds}-fold stacking" : "off")}; " +
             $"{train.Count} sentences / {tokens} tokens; gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary}, news profiles {profiles.Count}";
         NerModel Assemble(NerStage first, NerStage? second, int epochs) =>
@@ -110,6 +120,34 @@ public static class NerTrainer
         return Assemble(firstStage, secondStage, options.Epochs);
     }
 
+    /// <summary>Every <paramref name="stride"/>-th block of <paramref name="block"/> consecutive news sentences, tagged as one document.</summary>
+    private static List<ConllSentence> SilverSentences(NerModel teacher, IEnumerable<List<string>> news, int stride, int block)
+    {
+        var tagger = new NerTagger(teacher);
+        var result = new List<ConllSentence>();
+        var pending = new List<IReadOnlyList<string>>();
+        void Flush()
+        {
+            if (pending.Count == 0) return;
+            var tags = tagger.TagDocument(pending);
+            for (var s = 0; s < pending.Count; s++) result.Add(new ConllSentence(pending[s].ToArray(), tags[s]));
+            pending.Clear();
+        }
+        var index = 0;
+        foreach (var sentence in news)
+        {
+            var b = index++ / block;
+            if (b % stride != 0)
+            {
+                Flush();
+                continue;
+            }
+            if (sentence.Count is >= 4 and <= 60) pending.Add(sentence);
+        }
+        Flush();
+        return result;
+    }
+
     /// <summary>Appends the stacked features of each token after its own features.</summary>
     internal static Sample Stack(Sample sample, int[] labels, int[] counts)
     {
@@ -144,6 +182,7 @@ public static class NerTrainer
 
     private static NerStage TrainStage(Sample[] data, int[] indices, NerTrainingOptions options, Action<NerStage, int>? afterEpoch)
     {
+        if (options.Crf) return CrfTrainer.TrainStage(data, indices, options, afterEpoch);
         var counts = new Dictionary<uint, int>();
         foreach (var s in indices)
             foreach (var f in data[s].Hashes) counts[f] = counts.GetValueOrDefault(f) + 1;
@@ -161,11 +200,28 @@ public static class NerTrainer
             maxLength = Math.Max(maxLength, data[s].Gold.Length);
         }
 
+        // Perceptrons trained on different shuffles and dropout masks err in different places; averaging their
+        // weights gives one model of the same size with less of that variance.
+        var runs = Math.Max(1, options.AveragedRuns);
+        var sum = new StageSum(rowOf.Count);
+        for (var run = 0; run < runs; run++)
+        {
+            var p = RunPerceptron(data, indices, rows, maxLength, rowOf, options, options.Seed + 7919 * run, run == 0 && runs == 1 ? afterEpoch : null);
+            p.AddAveraged(sum);
+        }
+        var final = sum.ToStage(rowOf, 1f / runs);
+        afterEpoch?.Invoke(final, options.Epochs);
+        return final;
+    }
+
+    private static Perceptron RunPerceptron(
+        Sample[] data, int[] indices, int[][] rows, int maxLength, Dictionary<uint, int> rowOf, NerTrainingOptions options, int seed, Action<NerStage, int>? afterEpoch)
+    {
         var p = new Perceptron(rowOf.Count);
-        var dropRng = new Random(options.Seed * 31 + 1);
+        var dropRng = new Random(seed * 31 + 1);
         var dropped = new bool[maxLength];
         var order = (int[])indices.Clone();
-        var rng = new Random(options.Seed);
+        var rng = new Random(seed);
         var emissions = new float[maxLength * L];
         var predicted = new int[maxLength];
         var scoreScratch = new float[maxLength * L];
@@ -182,11 +238,14 @@ public static class NerTrainer
                 p.Update(rows[s], data[s].Offsets, data[s].Gold, predicted.AsSpan(0, n), dropped);
                 p.Tick();
             }
-            if (afterEpoch is not null && epoch < options.Epochs) afterEpoch(p.ToStage(rowOf), epoch);
+            if (afterEpoch is not null && epoch < options.Epochs)
+            {
+                var snapshot = new StageSum(rowOf.Count);
+                p.AddAveraged(snapshot);
+                afterEpoch(snapshot.ToStage(rowOf, 1f), epoch);
+            }
         }
-        var final = p.ToStage(rowOf);
-        afterEpoch?.Invoke(final, options.Epochs);
-        return final;
+        return p;
     }
 
     /// <summary>I-X after anything but B-X/I-X is read as B-X, as conlleval would, so gold paths are decodable.</summary>
@@ -273,28 +332,44 @@ public static class NerTrainer
             u[index] += _c * delta;
         }
 
-        /// <summary>Averaged weights, keeping only features whose averaged weights are not all zero.</summary>
-        public NerStage ToStage(Dictionary<uint, int> rowOf)
+        /// <summary>Adds this perceptron's averaged weights (w − u / c) to <paramref name="sum"/>.</summary>
+        public void AddAveraged(StageSum sum)
+        {
+            for (var i = 0; i < _w.Length; i++) sum.Weights[i] += _w[i] - _u[i] / _c;
+            for (var i = 0; i < Transitions.Length; i++) sum.Transitions[i] += Transitions[i] - _tu[i] / _c;
+            for (var i = 0; i < Start.Length; i++) sum.Start[i] += Start[i] - _su[i] / _c;
+        }
+    }
+
+    /// <summary>Sum of the averaged weights of one or more perceptrons over the same feature rows.</summary>
+    private sealed class StageSum(int features)
+    {
+        public float[] Weights { get; } = new float[features * L];
+        public float[] Transitions { get; } = new float[L * L];
+        public float[] Start { get; } = new float[L];
+
+        /// <summary>The stage with every weight times <paramref name="factor"/>, keeping only features whose weights are not all zero.</summary>
+        public NerStage ToStage(Dictionary<uint, int> rowOf, float factor)
         {
             var kept = new HashIndex(rowOf.Count);
             var weights = new List<float>(rowOf.Count * L);
-            Span<float> avg = stackalloc float[L];
-            foreach (var (key, row) in rowOf)
+            Span<float> row = stackalloc float[L];
+            foreach (var (key, r) in rowOf)
             {
                 var any = false;
                 for (var y = 0; y < L; y++)
                 {
-                    avg[y] = _w[row * L + y] - _u[row * L + y] / _c;
-                    if (Math.Abs(avg[y]) > 1e-4f) any = true;
+                    row[y] = Weights[r * L + y] * factor;
+                    if (Math.Abs(row[y]) > 1e-4f) any = true;
                 }
                 if (!any) continue;
                 kept.Set(key, weights.Count / L);
-                foreach (var v in avg) weights.Add(v);
+                foreach (var v in row) weights.Add(v);
             }
             var transitions = new float[L * L];
-            for (var i = 0; i < transitions.Length; i++) transitions[i] = Transitions[i] - _tu[i] / _c;
+            for (var i = 0; i < transitions.Length; i++) transitions[i] = Transitions[i] * factor;
             var start = new float[L];
-            for (var i = 0; i < start.Length; i++) start[i] = Start[i] - _su[i] / _c;
+            for (var i = 0; i < start.Length; i++) start[i] = Start[i] * factor;
             return new NerStage(kept, weights.ToArray(), transitions, start);
         }
     }

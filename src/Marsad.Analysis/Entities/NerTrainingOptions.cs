@@ -42,8 +42,32 @@ public sealed record NerTrainingOptions
     /// <summary>Words seen fewer times than this in the news get no profile.</summary>
     public int ProfileMinCount { get; init; } = 3;
 
-    /// <summary>Optional feature groups (see <see cref="NerFeatureSet"/>).</summary>
-    public NerFeatureSet Features { get; init; }
+    /// <summary>Train each stage as a linear-chain CRF (SGD, L2) instead of the averaged perceptron.</summary>
+    public bool Crf { get; init; }
+
+    /// <summary>CRF: L2 strength as C, the inverse of λ·N (larger = weaker regularisation).</summary>
+    public double CrfC { get; init; } = 1.0;
+
+    /// <summary>CRF: iterates averaged per epoch over the second half of the epochs (0 = keep the last iterate).</summary>
+    public int CrfSnapshotsPerEpoch { get; init; } = 10;
+
+    /// <summary>CRF: initial SGD step size.</summary>
+    public double CrfRate { get; init; } = 0.1;
+
+    /// <summary>Self-training: add every n-th block of news sentences, labelled by a model trained on the gold data (0 = off).</summary>
+    public int SelfTrainingStride { get; init; } = 40;
+
+    /// <summary>Self-training rounds: with 2 the teacher is itself self-trained.</summary>
+    public int SelfTrainingRounds { get; init; } = 1;
+
+    /// <summary>Self-training: consecutive news sentences per block (tagged together, for document context).</summary>
+    public int SelfTrainingBlock { get; init; } = 40;
+
+    /// <summary>Optional feature groups and tagging steps (see <see cref="NerModelFlags"/>).</summary>
+    public NerModelFlags Flags { get; init; } = NerModelFlags.LabelPropagation;
+
+    /// <summary>Perceptrons trained per stage, each with its own shuffle and dropout seed, whose averaged weights are averaged.</summary>
+    public int AveragedRuns { get; init; } = 3;
 
     /// <summary>Seed for the per-epoch shuffle, so a run is reproducible.</summary>
     public int Seed { get; init; } = 7;

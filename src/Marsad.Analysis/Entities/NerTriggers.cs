@@ -13,6 +13,7 @@ internal static class NerTriggers
     public const byte NameParticle = 4;
     public const byte Month = 5;
     public const byte ReportVerb = 6;
+    public const byte GivenName = 7;
 
     private const int KeyTemplate = 250;
 
@@ -49,7 +50,27 @@ internal static class NerTriggers
             أيار حزيران تموز آب أيلول تشرين
             """);
         Add(table, ReportVerb, "قال قالت أعلن أعلنت أكد أكدت أضاف أضافت صرح صرحت أوضح أوضحت ذكر ذكرت أشار أشارت");
+        AddGivenNames(table);
         return table;
+    }
+
+    /// <summary>
+    /// The team's list of first names (<c>Entities/Resources/given-names.tsv</c>). Added last, so a word that is
+    /// also a cue (سلطان, خليفة) keeps its cue kind, and only as written: the conjunction split would turn
+    /// وليد or فراس into unrelated stems.
+    /// </summary>
+    private static void AddGivenNames(Dictionary<uint, byte> table)
+    {
+        const string name = "Marsad.Analysis.Entities.given-names.tsv";
+        using var stream = typeof(NerTriggers).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing.");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.StartsWith('#')) continue;
+            foreach (var word in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                table.TryAdd(FeatureHash.Of(KeyTemplate, ArabicForms.Normalize(word)), GivenName);
+        }
     }
 
     private static void Add(Dictionary<uint, byte> table, byte kind, string words)

@@ -32,6 +32,45 @@ public class NerTrainerTests
     }
 
     [Fact]
+    public void A_crf_stage_learns_a_small_training_set()
+    {
+        var options = new NerTrainingOptions { Epochs = 30, Crf = true, CrfC = 100, CrfRate = 0.5, DocumentContext = false, WordDropout = 0, EntityBias = 0 };
+
+        var model = NerTrainer.Train(Train, options, NerResources.Empty);
+
+        Assert.Equal(100.0, NerEvaluator.Evaluate(model, Train).MicroF1, 6);
+    }
+
+    [Fact]
+    public void Averaged_runs_learn_the_set_and_change_the_weights()
+    {
+        var single = NerTrainer.Train(Train, new NerTrainingOptions { Epochs = 10, JackknifeFolds = 2, EntityBias = 0, AveragedRuns = 1 }, NerResources.Empty);
+        var averaged = NerTrainer.Train(Train, new NerTrainingOptions { Epochs = 10, JackknifeFolds = 2, EntityBias = 0, AveragedRuns = 3 }, NerResources.Empty);
+
+        Assert.Equal(100.0, NerEvaluator.Evaluate(averaged, Train).MicroF1, 6);
+        using var a = new MemoryStream();
+        using var b = new MemoryStream();
+        single.Save(a);
+        averaged.Save(b);
+        Assert.NotEqual(a.ToArray(), b.ToArray());
+    }
+
+    [Theory]
+    [InlineData("وليد", NerTriggers.GivenName)]
+    [InlineData("ووليد", NerTriggers.GivenName)]
+    [InlineData("سيباستيان", NerTriggers.GivenName)]
+    [InlineData("سلطان", NerTriggers.PersonTitle)]
+    [InlineData("ليد", NerTriggers.None)]
+    [InlineData("على", NerTriggers.None)]
+    public void Given_names_are_a_cue_only_as_written(string word, byte expected)
+    {
+        var n = ArabicForms.Normalize(word);
+        ArabicForms.SplitProclitics(n, out var bare, out _);
+
+        Assert.Equal(expected, NerTriggers.Lookup(n.AsSpan(bare), n));
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
         var options = new NerTrainingOptions { Epochs = 5, JackknifeFolds = 2 };
