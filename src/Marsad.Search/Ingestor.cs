@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Marsad.Analysis;
 using Marsad.Analysis.Reading;
 using Marsad.Store;
@@ -6,8 +7,9 @@ namespace Marsad.Search;
 
 /// <summary>
 /// Read → analyse (in parallel) → store (one transaction per batch) → index (catching up from the store).
-/// The store and index writes of one batch run while the next batch is read and analysed, so the cores are not left
-/// idle during the single-threaded writes; batches are still written one at a time and in order.
+/// Three stages overlap: a reader thread reads ahead, the calling thread analyses a batch on all cores, and the store
+/// and index writes of the previous batch run meanwhile, so no core waits on a single-threaded stage; batches are
+/// still written one at a time and in order.
 /// Articles whose content id is already stored are skipped before analysis, so re-ingesting a corpus is cheap
 /// and adds nothing. A cancelled or killed run keeps every batch committed so far; the next run resumes.
 /// </summary>
@@ -40,25 +42,60 @@ public sealed class Ingestor
 
     public IngestReport Run(IEnumerable<ReadResult> reads, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(reads);
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var queue = new BlockingCollection<(ReadResult Read, bool Stored)>(2 * BatchSize);
+        var reader = Task.Run(() => ReadAhead(reads, queue, stopReading.Token), CancellationToken.None);
         var run = new IngestRun(this, cancellation);
         try
         {
-            foreach (var result in reads)
+            foreach (var (result, stored) in queue.GetConsumingEnumerable(CancellationToken.None))
             {
                 if (cancellation.IsCancellationRequested) break;
-                run.Accept(result);
+                run.Accept(result, stored);
             }
-            if (!cancellation.IsCancellationRequested) run.Flush();
+            if (!cancellation.IsCancellationRequested)
+            {
+                reader.GetAwaiter().GetResult();
+                run.Flush();
+            }
         }
         finally
         {
+            stopReading.Cancel();
             // A batch already handed to the writer is committed even when reading or analysis fails or is cancelled.
             run.WaitForWriter();
+            // The reader's own failure, if any, was rethrown above; here it only has to be finished.
+            reader.ContinueWith(_ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
         }
         _index.CatchUp(commit: false);
         if (run.Added >= BulkLoadArticles) _index.Optimize();
         else _index.Commit();
         return run.Report();
+    }
+
+    /// <summary>
+    /// Reads ahead on its own thread, asking the store whether each article is already there: that question waits
+    /// whenever the writer holds the store, and would otherwise stall the analysis it is meant to feed.
+    /// </summary>
+    private void ReadAhead(IEnumerable<ReadResult> reads, BlockingCollection<(ReadResult, bool)> queue, CancellationToken stop)
+    {
+        try
+        {
+            foreach (var result in reads)
+            {
+                if (stop.IsCancellationRequested) break;
+                var stored = result.Article is { } article && _store.Contains(article.Id);
+                queue.Add((result, stored), stop);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
     }
 
     /// <summary>The state of one <see cref="Run"/>: the batch being filled, the batch being written, the totals.</summary>
@@ -76,7 +113,8 @@ public sealed class Ingestor
         public IngestReport Report() =>
             new(Interlocked.Read(ref _read), Interlocked.Read(ref _added), Interlocked.Read(ref _skipped), Interlocked.Read(ref _errors));
 
-        public void Accept(ReadResult result)
+        /// <param name="stored">The store already held the article when it was read.</param>
+        public void Accept(ReadResult result, bool stored)
         {
             if (result.Error is { } error)
             {
@@ -87,7 +125,7 @@ public sealed class Ingestor
             var article = result.Article!;
             Interlocked.Increment(ref _read);
             // Same content twice in the batch or the one being written, or already in the store: nothing to analyse.
-            if (_writing.Contains(article.Id) || !_seen.Add(article.Id) || owner._store.Contains(article.Id))
+            if (stored || _writing.Contains(article.Id) || !_seen.Add(article.Id))
             {
                 Interlocked.Increment(ref _skipped);
                 return;

@@ -45,6 +45,22 @@ public sealed class IngestorTests : IDisposable
         Assert.Equal(reads.Count - 1, again.Skipped);
     }
 
+    [Fact]
+    public void A_reader_failure_surfaces_after_the_full_batches_before_it_are_committed()
+    {
+        using var store = new SqliteArticleStore(_folder);
+        using var index = SearchIndex.Open(store, _folder);
+        var ingestor = new Ingestor(store, index, DefaultPipeline.Create()) { BatchSize = 2 };
+        Assert.Throws<IOException>(() => ingestor.Run(FailingAfter(5)));
+        Assert.Equal(4, store.Count());
+    }
+
+    private static IEnumerable<ReadResult> FailingAfter(int articles)
+    {
+        for (var i = 0; i < articles; i++) yield return ReadResult.Ok(Article(i));
+        throw new IOException("disk went away");
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static Article Article(int n)
