@@ -43,7 +43,10 @@ public sealed partial class BrowserTests
             Assert.DoesNotContain("<title>xss", dom, StringComparison.Ordinal);
             Assert.Contains("&lt;svg onload=", dom, StringComparison.Ordinal);
         }
-        Assert.Contains("&lt;script&gt;document.title='xss-body'&lt;/script&gt;", page, StringComparison.Ordinal);
+        // Entity and event highlights may wrap words of the payload in elements of their own; the escaped text is
+        // what has to be there, so it is read with those tags taken out.
+        var pageText = System.Text.RegularExpressions.Regex.Replace(page, "<[^<>]*>", "");
+        Assert.Contains("&lt;script&gt;document.title='xss-body'&lt;/script&gt;", pageText, StringComparison.Ordinal);
         Assert.Contains("&lt;img src=x onerror=", page, StringComparison.Ordinal);
         Assert.DoesNotContain("xss-url</a>", page, StringComparison.Ordinal);
     }
