@@ -12,22 +12,7 @@ internal static class CrfTrainer
 
     public static NerStage TrainStage(NerTrainer.Sample[] data, int[] indices, NerTrainingOptions options, Action<NerStage, int>? afterEpoch)
     {
-        var counts = new Dictionary<uint, int>();
-        foreach (var s in indices)
-            foreach (var f in data[s].Hashes) counts[f] = counts.GetValueOrDefault(f) + 1;
-        var rowOf = new Dictionary<uint, int>();
-        foreach (var (key, count) in counts.OrderBy(p => p.Key))
-            if (count >= options.MinFeatureCount) rowOf[key] = rowOf.Count;
-        var rows = new int[data.Length][];
-        var maxLength = 0;
-        foreach (var s in indices)
-        {
-            var h = data[s].Hashes;
-            var r = new int[h.Length];
-            for (var k = 0; k < r.Length; k++) r[k] = rowOf.TryGetValue(h[k], out var row) ? row : -1;
-            rows[s] = r;
-            maxLength = Math.Max(maxLength, data[s].Gold.Length);
-        }
+        var (rowOf, rows, maxLength) = NerTrainer.FeatureRows(data, indices, options.MinFeatureCount);
 
         var allowed = new bool[L * L];
         for (var p = 0; p < L; p++)

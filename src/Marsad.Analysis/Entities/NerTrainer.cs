@@ -180,15 +180,18 @@ public static class NerTrainer
         return labels;
     }
 
-    private static NerStage TrainStage(Sample[] data, int[] indices, NerTrainingOptions options, Action<NerStage, int>? afterEpoch)
+    /// <summary>
+    /// Dense rows for the features seen at least <paramref name="minCount"/> times in the training samples (in hash
+    /// order, so training is deterministic), each sample's features as rows (-1 = dropped), and the longest sample.
+    /// </summary>
+    internal static (Dictionary<uint, int> RowOf, int[][] Rows, int MaxLength) FeatureRows(Sample[] data, int[] indices, int minCount)
     {
-        if (options.Crf) return CrfTrainer.TrainStage(data, indices, options, afterEpoch);
         var counts = new Dictionary<uint, int>();
         foreach (var s in indices)
             foreach (var f in data[s].Hashes) counts[f] = counts.GetValueOrDefault(f) + 1;
         var rowOf = new Dictionary<uint, int>();
         foreach (var (key, count) in counts.OrderBy(p => p.Key))
-            if (count >= options.MinFeatureCount) rowOf[key] = rowOf.Count;
+            if (count >= minCount) rowOf[key] = rowOf.Count;
         var rows = new int[data.Length][];
         var maxLength = 0;
         foreach (var s in indices)
@@ -199,6 +202,13 @@ public static class NerTrainer
             rows[s] = r;
             maxLength = Math.Max(maxLength, data[s].Gold.Length);
         }
+        return (rowOf, rows, maxLength);
+    }
+
+    private static NerStage TrainStage(Sample[] data, int[] indices, NerTrainingOptions options, Action<NerStage, int>? afterEpoch)
+    {
+        if (options.Crf) return CrfTrainer.TrainStage(data, indices, options, afterEpoch);
+        var (rowOf, rows, maxLength) = FeatureRows(data, indices, options.MinFeatureCount);
 
         // Perceptrons trained on different shuffles and dropout masks err in different places; averaging their
         // weights gives one model of the same size with less of that variance.
