@@ -50,12 +50,29 @@ public sealed class EntityComponent(Gazetteer? places = null, KnownEntities? kno
             {
                 var from = offsets[s][start].Start;
                 var to = offsets[s][end - 1].End;
+                if (canonical is null && IsLowercaseLatin(body.AsSpan(from, to - from))) continue;
                 document.Entities.Add(new EntityMention(type, from, to, body[from..to]) { Canonical = canonical });
             }
         }
     }
 
     private bool IsPlace(string text) => _places.Find(text).Count > 0;
+
+    /// <summary>
+    /// Latin-script text without a capital letter. Names that Arabic news writes in Latin letters are capitalised
+    /// (CNN, Google, iPhone); lowercase Latin there is code, markup or a URL, which the model, trained on Arabic
+    /// only, can tag as an organisation.
+    /// </summary>
+    internal static bool IsLowercaseLatin(ReadOnlySpan<char> text)
+    {
+        var latin = false;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterUpper(c) || (c >= '\u0600' && c <= '\u06FF')) return false;
+            latin |= char.IsAsciiLetterLower(c);
+        }
+        return latin;
+    }
 
     /// <summary>
     /// The model's spans (conlleval reading of its BIO tags) with the lexicon's matches laid over them: a match
