@@ -69,20 +69,6 @@ internal static class PostgresMigrations
                 PRIMARY KEY (article_id, ordinal)
             );
             CREATE INDEX events_event_date ON events (event_date);
-            """, BackfillEvents),
+            """, (connection, tx) => EventSql.Backfill(connection, tx, PostgresDialect.Instance)),
     ];
-
-    /// <summary>Stores written before events had a table: read every stored analysis once and fill it.</summary>
-    private static void BackfillEvents(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx)
-    {
-        using var insert = EventSql.InsertCommand(connection, tx);
-        EventSql.Backfill(connection, tx, PostgresDialect.Instance, rows =>
-        {
-            foreach (var row in rows)
-            {
-                EventSql.Bind(insert, PostgresDialect.Instance, row);
-                insert.ExecuteNonQuery();
-            }
-        });
-    }
 }

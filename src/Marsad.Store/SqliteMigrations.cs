@@ -67,20 +67,6 @@ internal static class SqliteMigrations
                 PRIMARY KEY (article_id, ordinal)
             ) WITHOUT ROWID;
             CREATE INDEX events_event_date ON events (event_date);
-            """, BackfillEvents),
+            """, (connection, tx) => EventSql.Backfill(connection, tx, SqliteDialect.Instance)),
     ];
-
-    /// <summary>Stores written before events had a table: read every stored analysis once and fill it.</summary>
-    private static void BackfillEvents(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx)
-    {
-        using var insert = EventSql.InsertCommand(connection, tx);
-        EventSql.Backfill(connection, tx, SqliteDialect.Instance, rows =>
-        {
-            foreach (var row in rows)
-            {
-                EventSql.Bind(insert, SqliteDialect.Instance, row);
-                insert.ExecuteNonQuery();
-            }
-        });
-    }
 }

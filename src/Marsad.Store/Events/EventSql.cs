@@ -58,11 +58,12 @@ internal static class EventSql
         ];
     }
 
-    /// <summary>Fills the events of every article with sequence above <paramref name="afterSequence"/> from its stored analysis.</summary>
-    public static long Backfill(DbConnection connection, DbTransaction tx, IStoreDialect dialect, Action<IReadOnlyList<EventRow>> write)
+    /// <summary>Fills the events table from every stored analysis, a page of articles at a time, in the caller's transaction (the schema-2 back-fill).</summary>
+    public static long Backfill(DbConnection connection, DbTransaction tx, IStoreDialect dialect)
     {
         const int page = 500;
         long after = 0, written = 0;
+        using var insert = InsertCommand(connection, tx);
         while (true)
         {
             var articles = new List<StoredArticle>(page);
@@ -76,7 +77,11 @@ internal static class EventSql
             }
             if (articles.Count == 0) return written;
             var rows = articles.SelectMany(EventRows.From).ToList();
-            if (rows.Count > 0) write(rows);
+            foreach (var row in rows)
+            {
+                Bind(insert, dialect, row);
+                insert.ExecuteNonQuery();
+            }
             written += rows.Count;
             after = articles[^1].Sequence;
         }
