@@ -91,6 +91,13 @@ internal static class ArabicForms
         return clitics;
     }
 
+    /// <summary>
+    /// Whether a normalised word links the parts of a name (بن، ابن، بنت، آل، أبو، أم، عبد): inside an entity such
+    /// a word is never its last token (حمد بن خليفة آل ثاني), which ANERcorp's labels bear out.
+    /// </summary>
+    public static bool IsNameLink(ReadOnlySpan<char> normalized) =>
+        normalized is "بن" or "ابن" or "بنت" or "ال" or "ابو" or "ام" or "عبد";
+
     /// <summary>Coarse character class used by the shape features.</summary>
     public static char ShapeClass(char c) => c switch
     {

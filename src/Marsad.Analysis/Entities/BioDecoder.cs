@@ -5,13 +5,16 @@ internal static class BioDecoder
 {
     private const int L = NerLabels.Count;
     private static readonly bool[] AllowedTable = BuildAllowed();
+    private static readonly bool[] ContinuesTable = BuildContinues();
 
     /// <summary>
     /// Best label path given per-token emission scores (n × 9, row-major), a 9 × 9 transition matrix indexed
     /// [previous, next] and start scores. Transitions that would open an I- without its B- are forbidden, so
-    /// output spans are always well formed.
+    /// output spans are always well formed. A token marked in <paramref name="continuesEntity"/> (a name link
+    /// such as بن or آل) may be outside any entity, but inside one it cannot be its last token; an empty span
+    /// imposes nothing.
     /// </summary>
-    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<float> start, int n, Span<int> labels, Span<float> scoreScratch, Span<byte> backScratch)
+    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, ReadOnlySpan<float> start, int n, ReadOnlySpan<bool> continuesEntity, Span<int> labels, Span<float> scoreScratch, Span<byte> backScratch)
     {
         if (n == 0) return;
         var score = scoreScratch[..(n * L)];
@@ -19,7 +22,12 @@ internal static class BioDecoder
         // Forbidden transitions scored -inf: prev + -inf never beats the running best (which starts at -inf), so
         // this picks exactly what skipping them would, without a table test in the innermost loop.
         Span<float> allowed = stackalloc float[L * L];
-        for (var k = 0; k < allowed.Length; k++) allowed[k] = AllowedTable[k] ? transitions[k] : float.NegativeInfinity;
+        Span<float> afterLink = stackalloc float[L * L];
+        for (var k = 0; k < allowed.Length; k++)
+        {
+            allowed[k] = AllowedTable[k] ? transitions[k] : float.NegativeInfinity;
+            afterLink[k] = ContinuesTable[k] ? allowed[k] : float.NegativeInfinity;
+        }
         for (var y = 0; y < L; y++)
             score[y] = NerLabels.IsInside(y) ? float.NegativeInfinity : start[y] + emissions[y];
         for (var i = 1; i < n; i++)
@@ -27,13 +35,14 @@ internal static class BioDecoder
             var prevRow = score.Slice((i - 1) * L, L);
             var row = score.Slice(i * L, L);
             var em = emissions.Slice(i * L, L);
+            ReadOnlySpan<float> table = !continuesEntity.IsEmpty && continuesEntity[i - 1] ? afterLink : allowed;
             for (var y = 0; y < L; y++)
             {
                 var best = float.NegativeInfinity;
                 var arg = 0;
                 for (var p = 0; p < L; p++)
                 {
-                    var s = prevRow[p] + allowed[p * L + y];
+                    var s = prevRow[p] + table[p * L + y];
                     if (s > best) { best = s; arg = p; }
                 }
                 row[y] = best + em[y];
@@ -41,6 +50,8 @@ internal static class BioDecoder
             }
         }
         var last = score.Slice((n - 1) * L, L);
+        if (!continuesEntity.IsEmpty && continuesEntity[n - 1])
+            for (var y = 1; y < L; y++) last[y] = float.NegativeInfinity;
         var label = 0;
         for (var y = 1; y < L; y++)
             if (last[y] > last[label]) label = y;
@@ -74,6 +85,16 @@ internal static class BioDecoder
         }
         if (type is not null) spans.Add((type, start, tags.Count));
         return spans;
+    }
+
+    /// <summary>After a name link: outside stays free, an entity must go on with its own I- label.</summary>
+    private static bool[] BuildContinues()
+    {
+        var table = new bool[L * L];
+        for (var p = 0; p < L; p++)
+            for (var y = 0; y < L; y++)
+                table[p * L + y] = p == 0 || (NerLabels.IsInside(y) && NerLabels.TypeOf(y) == NerLabels.TypeOf(p));
+        return table;
     }
 
     private static bool[] BuildAllowed()

@@ -10,10 +10,11 @@ internal static class CrfTrainer
 {
     private const int L = NerLabels.Count;
 
-    public static NerStage TrainStage(NerTrainer.Sample[] data, int[] indices, NerTrainingOptions options, Action<NerStage, int>? afterEpoch)
+    /// <summary>One training run from <paramref name="seed"/>; its final (averaged-iterate) weights are added to <paramref name="sum"/>.</summary>
+    public static void Run(
+        NerTrainer.Sample[] data, int[] indices, int[][] rows, int maxLength, Dictionary<uint, int> rowOf, NerTrainingOptions options, int seed,
+        Action<NerStage, int>? afterEpoch, NerTrainer.StageSum sum)
     {
-        var (rowOf, rows, maxLength) = NerTrainer.FeatureRows(data, indices, options.MinFeatureCount);
-
         var allowed = new bool[L * L];
         for (var p = 0; p < L; p++)
             for (var y = 0; y < L; y++) allowed[p * L + y] = NerLabels.Allowed(p, y);
@@ -32,8 +33,8 @@ internal static class CrfTrainer
         var marginal = new double[maxLength * L];
         var dropped = new bool[maxLength];
         var order = (int[])indices.Clone();
-        var rng = new Random(options.Seed);
-        var dropRng = new Random(options.Seed * 31 + 1);
+        var rng = new Random(seed);
+        var dropRng = new Random(seed * 31 + 1);
         Span<double> tmp = stackalloc double[L];
         // Polyak averaging of the iterates at several points per epoch over the second half of training.
         var avg = new double[v.Length];
@@ -138,17 +139,22 @@ internal static class CrfTrainer
                     snapshots++;
                 }
             }
-            if (afterEpoch is not null && epoch < options.Epochs) afterEpoch(ToStage(rowOf, v, scale, trans, start), epoch);
+            if (afterEpoch is not null && epoch < options.Epochs)
+            {
+                var snapshot = new NerTrainer.StageSum(rowOf.Count);
+                Add(snapshot, v, scale, trans, start);
+                afterEpoch(snapshot.ToStage(rowOf, 1f), epoch);
+            }
         }
-        if (snapshots > 0)
-        {
-            for (var k = 0; k < avg.Length; k++) avg[k] /= snapshots;
-            for (var k = 0; k < avgTrans.Length; k++) avgTrans[k] /= snapshots;
-            for (var k = 0; k < L; k++) avgStart[k] /= snapshots;
-        }
-        var final = snapshots > 0 ? ToStage(rowOf, avg, 1, avgTrans, avgStart) : ToStage(rowOf, v, scale, trans, start);
-        afterEpoch?.Invoke(final, options.Epochs);
-        return final;
+        if (snapshots > 0) Add(sum, avg, 1.0 / snapshots, avgTrans, avgStart, 1.0 / snapshots);
+        else Add(sum, v, scale, trans, start);
+    }
+
+    private static void Add(NerTrainer.StageSum sum, double[] v, double scale, double[] trans, double[] start, double transScale = 1)
+    {
+        for (var k = 0; k < v.Length; k++) sum.Weights[k] += (float)(v[k] * scale);
+        for (var k = 0; k < trans.Length; k++) sum.Transitions[k] += (float)(trans[k] * transScale);
+        for (var k = 0; k < start.Length; k++) sum.Start[k] += (float)(start[k] * transScale);
     }
 
     private static double LogSum(ReadOnlySpan<double> values)
@@ -159,29 +165,5 @@ internal static class CrfTrainer
         double sum = 0;
         foreach (var x in values) sum += Math.Exp(x - max);
         return max + Math.Log(sum);
-    }
-
-    private static NerStage ToStage(Dictionary<uint, int> rowOf, double[] v, double scale, double[] trans, double[] start)
-    {
-        var kept = new HashIndex(rowOf.Count);
-        var weights = new List<float>(rowOf.Count * L);
-        Span<float> w = stackalloc float[L];
-        foreach (var (key, row) in rowOf)
-        {
-            var any = false;
-            for (var y = 0; y < L; y++)
-            {
-                w[y] = (float)(v[row * L + y] * scale);
-                if (Math.Abs(w[y]) > 1e-4f) any = true;
-            }
-            if (!any) continue;
-            kept.Set(key, weights.Count / L);
-            foreach (var x in w) weights.Add(x);
-        }
-        var transitions = new float[L * L];
-        for (var i = 0; i < transitions.Length; i++) transitions[i] = (float)trans[i];
-        var starts = new float[L];
-        for (var i = 0; i < L; i++) starts[i] = (float)start[i];
-        return new NerStage(kept, weights.ToArray(), transitions, starts);
     }
 }

@@ -36,6 +36,7 @@ internal sealed class NerFeatureExtractor
     private int[] _cluster = new int[64], _clusterBare = new int[64], _profile = new int[64], _cluster2 = new int[64], _freq = new int[64], _freqBare = new int[64];
     private byte[] _gazBegin = new byte[64], _gazInside = new byte[64], _trigger = new byte[64];
     private uint[] _docKeys = new uint[64];
+    private bool[] _continues = new bool[64];
     private uint[] _features = new uint[64 * MaxFeaturesPerToken];
     private int[] _offsets = new int[65];
     private int _count;
@@ -62,6 +63,9 @@ internal sealed class NerFeatureExtractor
 
     /// <summary>Per token, the key under which repeats are matched across sentences (0 for tokens that never name anything).</summary>
     public ReadOnlySpan<uint> DocumentKeys => _docKeys.AsSpan(0, _count);
+
+    /// <summary>Per token, whether it links the parts of a name, so an entity cannot end on it (see <see cref="ArabicForms.IsNameLink"/>).</summary>
+    public ReadOnlySpan<bool> ContinuesEntity => _continues.AsSpan(0, _count);
 
     public static uint ClusterKey(ReadOnlySpan<char> normalizedWord) => FeatureHash.Of(TClusterKey, normalizedWord);
 
@@ -104,7 +108,7 @@ internal sealed class NerFeatureExtractor
             var size = Math.Max(n, _normStart.Length * 2);
             _normStart = new int[size]; _normLength = new int[size]; _clitic = new int[size]; _bare = new int[size];
             _lil = new bool[size]; _cluster = new int[size]; _clusterBare = new int[size]; _profile = new int[size]; _cluster2 = new int[size]; _freq = new int[size]; _freqBare = new int[size];
-            _gazBegin = new byte[size]; _gazInside = new byte[size]; _trigger = new byte[size]; _docKeys = new uint[size];
+            _gazBegin = new byte[size]; _gazInside = new byte[size]; _trigger = new byte[size]; _docKeys = new uint[size]; _continues = new bool[size];
             _features = new uint[size * MaxFeaturesPerToken];
             _offsets = new int[size + 1];
         }
@@ -128,6 +132,7 @@ internal sealed class NerFeatureExtractor
             _cluster2[i] = _clusters2.Count > 0 ? _clusters2.Get(ClusterKey(w)) : -1;
             _profile[i] = _profiles.Count > 0 ? _profiles.Get(ProfileKey(w[_bare[i]..])) : -1;
             _docKeys[i] = HasLetters(w[_bare[i]..]) ? FeatureHash.Of(TDocKey, w[_bare[i]..]) : 0;
+            _continues[i] = ArabicForms.IsNameLink(w);
             _gazBegin[i] = 0;
             _gazInside[i] = 0;
         }

@@ -132,6 +132,7 @@ public sealed class NerTagger
         // features. Same features in the same order as stacking them after the word features, so the same floats.
         var fused = _model.Fused!;
         var keys = new uint[sentences.Count][];
+        var continues = new bool[sentences.Count][];
         // The first feature of each token is its normalised word's identity: the key label propagation matches on.
         var words = (_model.Tables.Flags & NerModelFlags.LabelPropagation) != 0 ? new uint[sentences.Count][] : null;
         var starts = new int[sentences.Count + 1];
@@ -150,7 +151,8 @@ public sealed class NerTagger
             var features = _extractor.Features;
             if (_rows.Length < features.Length) _rows = new int[Math.Max(features.Length, _rows.Length * 2)];
             fused.AddEmissions(features, _extractor.Offsets, n, emissions, partial.Slice(starts[s] * L, n * L), _rows);
-            first[s] = Viterbi(_model.First, n);
+            continues[s] = _extractor.ContinuesEntity.ToArray();
+            first[s] = Viterbi(_model.First, n, continues[s]);
             keys[s] = _extractor.DocumentKeys.ToArray();
             if (words is not null)
             {
@@ -184,7 +186,7 @@ public sealed class NerTagger
                 }
             }
             AddBias(emissions, n, _model.EntityBias);
-            result[s] = Viterbi(second, n);
+            result[s] = Viterbi(second, n, continues[s]);
         }
         if (words is not null) LabelPropagation.Apply(words, result, _model.ContextWindow);
         return result;
@@ -198,7 +200,7 @@ public sealed class NerTagger
         emissions.Clear();
         stage.AddEmissions(hashes, offsets, n, emissions);
         AddBias(emissions, n, entityBias);
-        return Viterbi(stage, n);
+        return Viterbi(stage, n, _extractor.ContinuesEntity);
     }
 
     private static void AddBias(Span<float> emissions, int n, float entityBias)
@@ -209,10 +211,10 @@ public sealed class NerTagger
     }
 
     /// <summary>Best path over the first n rows of the emission buffer.</summary>
-    private int[] Viterbi(NerStage stage, int n)
+    private int[] Viterbi(NerStage stage, int n, ReadOnlySpan<bool> continuesEntity)
     {
         if (n == 0) return [];
-        BioDecoder.Decode(_emissions.AsSpan(0, n * L), stage.Transitions, stage.Start, n, _labels, _scores, _back);
+        BioDecoder.Decode(_emissions.AsSpan(0, n * L), stage.Transitions, stage.Start, n, continuesEntity, _labels, _scores, _back);
         return _labels.AsSpan(0, n).ToArray();
     }
 

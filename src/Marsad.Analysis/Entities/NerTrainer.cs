@@ -73,14 +73,14 @@ public static class NerTrainer
         for (var s = 0; s < train.Count; s++)
         {
             extractor.Extract(train[s].Tokens);
-            data[s] = new Sample(extractor.Features.ToArray(), extractor.Offsets.ToArray(), GoldLabels(train[s].Tags));
+            data[s] = new Sample(extractor.Features.ToArray(), extractor.Offsets.ToArray(), GoldLabels(train[s].Tags), extractor.ContinuesEntity.ToArray());
             keys[s] = extractor.DocumentKeys.ToArray();
             tokens += train[s].Count;
         }
         var all = Enumerable.Range(0, train.Count).ToArray();
         options.Log?.WriteLine($"ner: {train.Count} sentences, {tokens} tokens, features extracted in {clock.Elapsed.TotalSeconds:F1}s");
         string Describe(int epochs) =>
-            $"averaged perceptron ({options.AveragedRuns} runs, weights averaged), {epochs} epochs per stage, word dropout {options.WordDropout}, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
+            $"{(options.Crf ? $"linear-chain CRF (C {options.CrfC})" : "averaged perceptron")} ({options.AveragedRuns} runs, weights averaged), {epochs} epochs per stage, word dropout {options.WordDropout}, min feature count {options.MinFeatureCount}, seed {options.Seed}, " +
             $"entity bias {options.EntityBias}, document context {(options.DocumentContext ? $"±{options.ContextWindow} sentences, {options.JackknifeFolds}-fold stacking" : "off")}; " +
             $"{train.Count} sentences / {tokens} tokens; gazetteer {resources.GazetteerEntries}, clusters {resources.ClusterVocabulary}, news profiles {profiles.Count}";
         NerModel Assemble(NerStage first, NerStage? second, int epochs) =>
@@ -167,7 +167,7 @@ public static class NerTrainer
             pos += m;
         }
         offsets[n] = pos;
-        return new Sample(hashes[..pos], offsets, sample.Gold);
+        return new Sample(hashes[..pos], offsets, sample.Gold, sample.ContinuesEntity);
     }
 
     private static int[] Decode(NerStage stage, Sample sample)
@@ -176,7 +176,7 @@ public static class NerTrainer
         var emissions = new float[n * L];
         stage.AddEmissions(sample.Hashes, sample.Offsets, n, emissions);
         var labels = new int[n];
-        BioDecoder.Decode(emissions, stage.Transitions, stage.Start, n, labels, new float[n * L], new byte[n * L]);
+        BioDecoder.Decode(emissions, stage.Transitions, stage.Start, n, sample.ContinuesEntity, labels, new float[n * L], new byte[n * L]);
         return labels;
     }
 
@@ -207,22 +207,29 @@ public static class NerTrainer
 
     private static NerStage TrainStage(Sample[] data, int[] indices, NerTrainingOptions options, Action<NerStage, int>? afterEpoch)
     {
-        if (options.Crf) return CrfTrainer.TrainStage(data, indices, options, afterEpoch);
         var (rowOf, rows, maxLength) = FeatureRows(data, indices, options.MinFeatureCount);
 
-        // Perceptrons trained on different shuffles and dropout masks err in different places; averaging their
-        // weights gives one model of the same size with less of that variance.
+        // Runs on different shuffles and dropout masks err in different places; averaging their weights gives
+        // one model of the same size with less of that variance.
         var runs = Math.Max(1, options.AveragedRuns);
         var sum = new StageSum(rowOf.Count);
         for (var run = 0; run < runs; run++)
         {
-            var p = RunPerceptron(data, indices, rows, maxLength, rowOf, options, options.Seed + 7919 * run, run == 0 && runs == 1 ? afterEpoch : null);
-            p.AddAveraged(sum);
+            var seed = options.Seed + 7919 * run;
+            var log = run == 0 && runs == 1 ? afterEpoch : null;
+            if (options.Crf) CrfTrainer.Run(data, indices, rows, maxLength, rowOf, options, seed, log, sum);
+            else RunPerceptron(data, indices, rows, maxLength, rowOf, options, seed, log).AddAveraged(sum);
         }
-        var final = sum.ToStage(rowOf, 1f / runs);
+        var final = sum.ToStage(rowOf, 1f / runs, options.Crf ? CrfPruneBelow : 1e-4f);
         afterEpoch?.Invoke(final, options.Epochs);
         return final;
     }
+
+    /// <summary>
+    /// L2 leaves the CRF with many tiny weights; dropping features whose weights all stay under this shrank the
+    /// model about four times with no loss on the dev slice (77.14 against 77.03 F1).
+    /// </summary>
+    private const float CrfPruneBelow = 0.02f;
 
     private static Perceptron RunPerceptron(
         Sample[] data, int[] indices, int[][] rows, int maxLength, Dictionary<uint, int> rowOf, NerTrainingOptions options, int seed, Action<NerStage, int>? afterEpoch)
@@ -244,7 +251,9 @@ public static class NerTrainer
                 var n = data[s].Gold.Length;
                 for (var i = 0; i < n; i++) dropped[i] = options.WordDropout > 0 && dropRng.NextDouble() < options.WordDropout;
                 p.Score(rows[s], data[s].Offsets, n, emissions, dropped);
-                BioDecoder.Decode(emissions, p.Transitions, p.Start, n, predicted, scoreScratch, backScratch);
+                // Learning decodes without the name-link constraint (cross-validation preferred it: the perceptron still
+                // sees its own boundary errors there and corrects its weights for them); tagging applies it.
+                BioDecoder.Decode(emissions, p.Transitions, p.Start, n, [], predicted, scoreScratch, backScratch);
                 p.Update(rows[s], data[s].Offsets, data[s].Gold, predicted.AsSpan(0, n), dropped);
                 p.Tick();
             }
@@ -272,7 +281,7 @@ public static class NerTrainer
         return labels;
     }
 
-    internal sealed record Sample(uint[] Hashes, int[] Offsets, int[] Gold);
+    internal sealed record Sample(uint[] Hashes, int[] Offsets, int[] Gold, bool[] ContinuesEntity);
 
     /// <summary>Weights plus the running sums needed for the averaging trick (w_avg = w − u / c).</summary>
     private sealed class Perceptron(int features)
@@ -351,15 +360,18 @@ public static class NerTrainer
         }
     }
 
-    /// <summary>Sum of the averaged weights of one or more perceptrons over the same feature rows.</summary>
-    private sealed class StageSum(int features)
+    /// <summary>Sum of the final weights of one or more training runs over the same feature rows.</summary>
+    internal sealed class StageSum(int features)
     {
         public float[] Weights { get; } = new float[features * L];
         public float[] Transitions { get; } = new float[L * L];
         public float[] Start { get; } = new float[L];
 
-        /// <summary>The stage with every weight times <paramref name="factor"/>, keeping only features whose weights are not all zero.</summary>
-        public NerStage ToStage(Dictionary<uint, int> rowOf, float factor)
+        /// <summary>
+        /// The stage with every weight times <paramref name="factor"/>, keeping only features with a weight (after
+        /// the factor) above <paramref name="pruneBelow"/> in some label.
+        /// </summary>
+        public NerStage ToStage(Dictionary<uint, int> rowOf, float factor, float pruneBelow = 1e-4f)
         {
             var kept = new HashIndex(rowOf.Count);
             var weights = new List<float>(rowOf.Count * L);
@@ -370,7 +382,7 @@ public static class NerTrainer
                 for (var y = 0; y < L; y++)
                 {
                     row[y] = Weights[r * L + y] * factor;
-                    if (Math.Abs(row[y]) > 1e-4f) any = true;
+                    if (Math.Abs(row[y]) > pruneBelow) any = true;
                 }
                 if (!any) continue;
                 kept.Set(key, weights.Count / L);
