@@ -10,7 +10,7 @@ internal static class DualCoordinateSvm
 {
     public static float[] Train(
         IReadOnlyList<SparseRow> rows, bool[] positive, int dim, double cPositive, double cNegative,
-        int maxEpochs, double tolerance, int seed, float[]? scale = null)
+        int maxEpochs, double tolerance, int seed)
     {
         var l = rows.Count;
         var w = new float[dim + 1];
@@ -23,13 +23,7 @@ internal static class DualCoordinateSvm
             diag[i] = 0.5 / (positive[i] ? cPositive : cNegative);
             double sq = 1;
             var row = rows[i];
-            if (scale is null) foreach (var v in row.Value) sq += (double)v * v;
-            else
-                for (var k = 0; k < row.Index.Length; k++)
-                {
-                    var v = row.Value[k] * scale[row.Index[k]];
-                    sq += (double)v * v;
-                }
+            foreach (var v in row.Value) sq += (double)v * v;
             qd[i] = sq + diag[i];
             index[i] = i;
         }
@@ -52,7 +46,7 @@ internal static class DualCoordinateSvm
                 var i = index[s];
                 var row = rows[i];
                 var y = positive[i] ? 1.0 : -1.0;
-                var g = y * (scale is null ? Dot(w, row, dim) : Dot(w, row, dim, scale)) - 1 + alpha[i] * diag[i];
+                var g = y * Dot(w, row, dim) - 1 + alpha[i] * diag[i];
                 double pg = 0;
                 if (alpha[i] == 0)
                 {
@@ -73,8 +67,7 @@ internal static class DualCoordinateSvm
                 var old = alpha[i];
                 alpha[i] = Math.Max(old - g / qd[i], 0);
                 var d = (float)((alpha[i] - old) * y);
-                if (scale is null) Axpy(w, row, d, dim);
-                else Axpy(w, row, d, dim, scale);
+                Axpy(w, row, d, dim);
             }
 
             if (pgMaxNew - pgMinNew <= tolerance)
@@ -99,23 +92,6 @@ internal static class DualCoordinateSvm
         var sum = w[dim];
         for (var k = 0; k < idx.Length; k++) sum += w[idx[k]] * val[k];
         return sum;
-    }
-
-    private static float Dot(float[] w, SparseRow row, int dim, float[] scale)
-    {
-        var idx = row.Index;
-        var val = row.Value;
-        var sum = w[dim];
-        for (var k = 0; k < idx.Length; k++) sum += w[idx[k]] * val[k] * scale[idx[k]];
-        return sum;
-    }
-
-    private static void Axpy(float[] w, SparseRow row, float d, int dim, float[] scale)
-    {
-        var idx = row.Index;
-        var val = row.Value;
-        for (var k = 0; k < idx.Length; k++) w[idx[k]] += d * val[k] * scale[idx[k]];
-        w[dim] += d;
     }
 
     private static void Axpy(float[] w, SparseRow row, float d, int dim)

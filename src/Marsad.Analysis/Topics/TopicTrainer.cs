@@ -49,7 +49,7 @@ public static class TopicTrainer
         });
 
         // Head 0 is an outlet head, or a head with each (label, source) pair as its own class; the outlet-adapted
-        // head and heads of plain label classes can be trained beside it. See TopicModel.
+        // head can be trained beside it; without sources, one head of plain label classes. See TopicModel.
         var bySource = options.SourceClasses && train.All(t => t.Source is not null);
         var heads = new List<(HeadKind Kind, Func<LabeledText, string> ClassOf)>();
         Func<LabeledText, string> byLabel = t => t.Label;
@@ -57,9 +57,7 @@ public static class TopicTrainer
         var outletHead = bySource && options.OutletAdaptedHead && options.OutletHead;
         if (outletHead) heads.Add((HeadKind.OutletSvm, t => "@" + t.Source));
         else if (bySource) heads.Add((HeadKind.Svm, t => t.Label + "@" + t.Source));
-        if (!bySource || options.LabelHead) heads.Add((HeadKind.Svm, byLabel));
-        if (options.LogisticHead) heads.Add((HeadKind.Logistic, options.LogisticSourceClasses && bySource ? t => t.Label + "@" + t.Source : byLabel));
-        if (options.NaiveBayesHead) heads.Add((HeadKind.NaiveBayes, byLabel));
+        if (!bySource) heads.Add((HeadKind.Svm, byLabel));
         if (options.OutletAdaptedHead && bySource) heads.Add((HeadKind.AdaptedSvm, t => t.Label + "@" + t.Source));
         var classes = new List<string>();
         var classLabel = new List<int>();
@@ -101,12 +99,8 @@ public static class TopicTrainer
                 var positive = new bool[train.Count];
                 for (var i = 0; i < positive.Length; i++) positive[i] = gold[h][i] == cls;
                 var balance = Math.Pow(train.Count / (double)((HeadEnd(h) - headStart[h]) * perClass[cls]), options.ClassWeightPower);
-                var scale = options.NbPower > 0 ? NaiveBayesScale(rows, positive, df, options) : null;
-                var w = DualCoordinateSvm.Train(rows, positive, settings.Buckets, options.C * balance, options.C,
-                    options.MaxEpochs, options.Tolerance, options.Seed + cls, scale);
-                if (scale is not null)
-                    for (var j = 0; j < scale.Length; j++) w[j] *= scale[j];
-                weights[cls] = w;
+                weights[cls] = DualCoordinateSvm.Train(rows, positive, settings.Buckets, options.C * balance, options.C,
+                    options.MaxEpochs, options.Tolerance, options.Seed + cls);
             }));
         }
         var adaptedHead = heads.FindIndex(h => h.Kind == HeadKind.AdaptedSvm);
@@ -125,17 +119,6 @@ public static class TopicTrainer
         Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), parallel, job => job.Run());
         if (adapted is not null)
             for (var c = headStart[adaptedHead]; c < HeadEnd(adaptedHead); c++) weights[c] = adapted.Column(classes[c]);
-        for (var h = 0; h < heads.Count; h++)
-        {
-            if (heads[h].Kind is not (HeadKind.Logistic or HeadKind.NaiveBayes)) continue;
-            var start = headStart[h];
-            var count = HeadEnd(h) - start;
-            var local = gold[h].Select(g => g - start).ToArray();
-            var trained = heads[h].Kind == HeadKind.Logistic
-                ? SoftmaxRegression.Train(rows, local, count, settings.Buckets, options.LogisticLambda, options.LogisticEpochs, options.LogisticRate, options.Seed + start)
-                : NaiveBayesWeights(rows, local, count, df, options.NaiveBayesAlpha);
-            for (var c = 0; c < count; c++) weights[start + c] = trained[c];
-        }
 
         var kinds = heads.Select(h => h.Kind switch
         {
@@ -240,73 +223,7 @@ public static class TopicTrainer
         return raw;
     }
 
-    private enum HeadKind { Svm, Logistic, NaiveBayes, AdaptedSvm, OutletSvm }
-
-    /// <summary>
-    /// Multinomial naive Bayes over the TF-IDF vectors: log smoothed feature share per class, centred per bucket
-    /// across classes (which leaves the softmax unchanged and the weights small), log prior as bias.
-    /// </summary>
-    private static float[][] NaiveBayesWeights(SparseRow[] rows, int[] gold, int classes, int[] df, double alpha)
-    {
-        var dim = df.Length;
-        var mass = new double[classes][];
-        for (var c = 0; c < classes; c++) mass[c] = new double[dim];
-        var prior = new int[classes];
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var m = mass[gold[i]];
-            prior[gold[i]]++;
-            for (var j = 0; j < rows[i].Index.Length; j++) m[rows[i].Index[j]] += rows[i].Value[j];
-        }
-        var used = df.Count(d => d > 0);
-        var result = new float[classes][];
-        var logTheta = new double[classes];
-        var totals = mass.Select(m => m.Sum() + alpha * used).ToArray();
-        for (var c = 0; c < classes; c++) result[c] = new float[dim + 1];
-        for (var j = 0; j < dim; j++)
-        {
-            if (df[j] == 0) continue;
-            double mean = 0;
-            for (var c = 0; c < classes; c++) mean += logTheta[c] = Math.Log((mass[c][j] + alpha) / totals[c]);
-            mean /= classes;
-            for (var c = 0; c < classes; c++) result[c][j] = (float)(logTheta[c] - mean);
-        }
-        for (var c = 0; c < classes; c++) result[c][dim] = (float)Math.Log(prior[c] / (double)rows.Length);
-        return result;
-    }
-
-    /// <summary>
-    /// NB-SVM feature scaling (Wang and Manning, 2012): |log-count ratio| of each bucket between the class's
-    /// documents and the rest, from binarised document counts with add-alpha smoothing, raised to a power.
-    /// </summary>
-    private static float[] NaiveBayesScale(SparseRow[] rows, bool[] positive, int[] df, TopicTrainingOptions options)
-    {
-        var dim = df.Length;
-        var pos = new int[dim];
-        var nPos = 0;
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (!positive[i]) continue;
-            nPos++;
-            foreach (var b in rows[i].Index) pos[b]++;
-        }
-        var alpha = options.NbAlpha;
-        double p1 = 0, q1 = 0;
-        for (var j = 0; j < dim; j++)
-        {
-            if (df[j] == 0) continue;
-            p1 += pos[j] + alpha;
-            q1 += df[j] - pos[j] + alpha;
-        }
-        var scale = new float[dim];
-        for (var j = 0; j < dim; j++)
-        {
-            if (df[j] == 0) continue;
-            var r = Math.Log((pos[j] + alpha) / p1) - Math.Log((df[j] - pos[j] + alpha) / q1);
-            scale[j] = (float)Math.Pow(Math.Abs(r) + options.NbFloor, options.NbPower);
-        }
-        return scale;
-    }
+    private enum HeadKind { Svm, AdaptedSvm, OutletSvm }
 
     private static int[] DocumentFrequencies((int[] Keys, float[] LogTf)[] raw, int buckets)
     {

@@ -78,24 +78,6 @@ public sealed record TopicTrainingOptions
     public bool SourceClasses { get; init; } = true;
 
     /// <summary>
-    /// NB-SVM scaling (Wang and Manning, 2012): each class's SVM sees features scaled by
-    /// (|log-count ratio| + NbFloor)^NbPower; 0 = off. Off: on dev it lost 0.002-0.004 accuracy.
-    /// </summary>
-    public double NbPower { get; init; }
-
-    /// <summary>Add-alpha smoothing of the binarised counts behind the NB-SVM log-count ratios.</summary>
-    public double NbAlpha { get; init; } = 1;
-
-    public double NbFloor { get; init; }
-
-    /// <summary>
-    /// With <see cref="SourceClasses"/>, also train a head of plain label classes on the same features and mix
-    /// the heads' calibrated probabilities (weights fitted on dev). Off: beside the outlet-adapted head its
-    /// fitted weight is 0.
-    /// </summary>
-    public bool LabelHead { get; init; }
-
-    /// <summary>
     /// With <see cref="SourceClasses"/>, also train an outlet-adapted head: per-label SVMs on features copied into a
     /// shared and an outlet-specific block (Daume III, 2007), read per outlet and weighted by head 0's outlet
     /// probabilities. On dev: 0.9256 accuracy against 0.9200 for the source head alone.
@@ -112,28 +94,6 @@ public sealed record TopicTrainingOptions
 
     /// <summary>Scale of the outlet-specific copy of the features in the outlet-adapted head.</summary>
     public double OutletSpecificScale { get; init; } = 0.5;
-
-    /// <summary>
-    /// Also train a multinomial logistic regression head (over labels, or over source classes) and mix it in
-    /// calibrated. Off: it did not raise dev accuracy (alone 0.911-0.917).
-    /// </summary>
-    public bool LogisticHead { get; init; }
-
-    public bool LogisticSourceClasses { get; init; }
-
-    public double LogisticLambda { get; init; } = 1e-5;
-
-    public int LogisticEpochs { get; init; } = 10;
-
-    public double LogisticRate { get; init; } = 0.5;
-
-    /// <summary>
-    /// Also train a multinomial naive Bayes head over labels. Off: alone 0.892 on dev, nothing added to the
-    /// mixture, and its dense weights more than double the model file.
-    /// </summary>
-    public bool NaiveBayesHead { get; init; }
-
-    public double NaiveBayesAlpha { get; init; } = 0.01;
 
     /// <summary>
     /// After calibrating on dev (temperatures, head weights), train the final model on train and dev together,

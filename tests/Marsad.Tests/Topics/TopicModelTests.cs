@@ -102,17 +102,13 @@ public class TopicModelTests
         Assert.All(results.Values, r => Assert.Equal(0, r.Accuracy));
     }
 
-    public static TheoryData<string> HeadOptions => ["source", "source+label", "outlet+adapted", "source+adapted", "logistic", "naive-bayes", "nb-svm", "label-only"];
+    public static TheoryData<string> HeadOptions => ["source", "outlet+adapted", "source+adapted", "label-only"];
 
     private static TopicTrainingOptions OptionsFor(string heads) => heads switch
     {
         "source" => TopicExamples.SmallOptions with { OutletAdaptedHead = false },
-        "source+label" => TopicExamples.SmallOptions with { OutletAdaptedHead = false, LabelHead = true },
         "outlet+adapted" => TopicExamples.SmallOptions with { OutletAdaptedHead = true, OutletHead = true },
         "source+adapted" => TopicExamples.SmallOptions with { OutletAdaptedHead = true, OutletHead = false },
-        "logistic" => TopicExamples.SmallOptions with { LogisticHead = true, LogisticLambda = 1e-3, LogisticEpochs = 30 },
-        "naive-bayes" => TopicExamples.SmallOptions with { NaiveBayesHead = true },
-        "nb-svm" => TopicExamples.SmallOptions with { NbPower = 1 },
         _ => TopicExamples.SmallOptions with { SourceClasses = false },
     };
 
