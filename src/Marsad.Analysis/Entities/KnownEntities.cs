@@ -1,4 +1,5 @@
 using Marsad.Analysis.Places;
+using Marsad.Text;
 
 namespace Marsad.Analysis.Entities;
 
@@ -93,23 +94,28 @@ public sealed class KnownEntities
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var matches = new List<KnownEntityMatch>();
-        var keys = new string[tokens.Count];
-        for (var i = 0; i < keys.Length; i++) keys[i] = PlaceNames.Key(tokens[i]);
+        // Keys are made as strings only where a name may start and for the words after it: most tokens start
+        // nothing, and their keys are checked in a stack buffer.
+        var keys = new string?[tokens.Count];
+        Span<char> buffer = stackalloc char[64 * ArabicNormalizer.MaxExpansion];
+        Span<char> phrase = stackalloc char[PhraseCapacity];
+        var names = _names.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < tokens.Count;)
         {
-            if (keys[i].Length == 0 || keys[i].Contains(' ', StringComparison.Ordinal) || !MayStart(keys[i]))
+            if (!MayStartAt(tokens[i], buffer))
             {
                 i++;
                 continue;
             }
             var best = default(KnownEntityMatch);
             var bestLength = 0;
-            foreach (var (first, cut) in Readings(keys[i]))
+            foreach (var (first, cut) in Readings(KeyAt(tokens, keys, i)))
             {
                 for (var n = Math.Min(_maxWords, tokens.Count - i); n > bestLength; n--)
                 {
-                    if (!Phrase(keys, i, n, first, out var phrase)) continue;
-                    if (_names.TryGetValue(phrase, out var entity))
+                    var length = Phrase(tokens, keys, i, n, first, phrase);
+                    if (length < 0) continue;
+                    if (names.TryGetValue(phrase[..length], out var entity))
                     {
                         best = new KnownEntityMatch(i, i + n, entity);
                         bestLength = n;
@@ -121,12 +127,12 @@ public sealed class KnownEntities
                 {
                     if (i + words.Length >= tokens.Count || first != words[0]) continue;
                     var prefixMatches = true;
-                    for (var k = 1; k < words.Length && prefixMatches; k++) prefixMatches = keys[i + k] == words[k];
+                    for (var k = 1; k < words.Length && prefixMatches; k++) prefixMatches = KeyAt(tokens, keys, i + k) == words[k];
                     if (!prefixMatches) continue;
                     var from = i + words.Length;
                     for (var n = Math.Min(MaxPlaceWords, tokens.Count - from); n >= 1 && words.Length + n > bestLength; n--)
                     {
-                        if (!Phrase(keys, from, n, keys[from], out _)) continue;
+                        if (!AllSingleWords(tokens, keys, from + 1, n - 1)) continue;
                         if (!isPlace(string.Join(' ', tokens.Skip(from).Take(n)))) continue;
                         var text = tokens[i][cut..] + " " + string.Join(' ', tokens.Skip(i + 1).Take(words.Length + n - 1));
                         best = new KnownEntityMatch(i, from + n, new KnownEntity(type, text));
@@ -147,13 +153,20 @@ public sealed class KnownEntities
     }
 
     /// <summary>
-    /// Whether a name or pattern can start at a token: its key, or one of the forms <see cref="Readings"/> can give
-    /// (a first letter or two cut, لل read as ال), is a first word. A superset of the readings, checked without allocating.
+    /// Whether a name or pattern can start at a token: its key is one word, and it or one of the forms
+    /// <see cref="Readings"/> can give (a first letter or two cut, لل read as ال) is a first word. A superset of the
+    /// readings, checked without allocating (tokens too long for <paramref name="buffer"/> are read as strings).
     /// </summary>
-    private bool MayStart(string key)
+    private bool MayStartAt(string token, Span<char> buffer)
     {
+        if (token.Length * ArabicNormalizer.MaxExpansion > buffer.Length) return MayStart(PlaceNames.Key(token));
+        return MayStart(buffer[..PlaceNames.KeyInto(token, buffer)]);
+    }
+
+    private bool MayStart(ReadOnlySpan<char> k)
+    {
+        if (k.Length == 0 || k.Contains(' ')) return false;
         var lookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
-        ReadOnlySpan<char> k = key;
         if (lookup.Contains(k)) return true;
         Span<char> definite = stackalloc char[k.Length + 1];
         for (var cut = 1; cut <= 2 && cut < k.Length; cut++)
@@ -173,17 +186,39 @@ public sealed class KnownEntities
         foreach (var reading in PlaceNames.ProcliticReadings(key)) yield return reading;
     }
 
-    /// <summary>Joins n keys from i (the first replaced by <paramref name="first"/>); false when a token is not a single word.</summary>
-    private static bool Phrase(string[] keys, int i, int n, string first, out string phrase)
+    /// <summary>Longest phrase looked up; no name in the lexicon comes near it.</summary>
+    private const int PhraseCapacity = 256;
+
+    /// <summary>
+    /// Writes n keys from i (the first replaced by <paramref name="first"/>), space-separated, into
+    /// <paramref name="destination"/>; -1 when a token is not a single word or the phrase does not fit.
+    /// </summary>
+    private static int Phrase(IReadOnlyList<string> tokens, string?[] keys, int i, int n, string first, Span<char> destination)
     {
-        phrase = first;
+        if (first.Length > destination.Length) return -1;
+        first.CopyTo(destination);
+        var length = first.Length;
         for (var k = i + 1; k < i + n; k++)
         {
-            if (keys[k].Length == 0 || keys[k].Contains(' ', StringComparison.Ordinal)) return false;
-            phrase += " " + keys[k];
+            var key = KeyAt(tokens, keys, k);
+            if (!IsSingleWord(key) || length + 1 + key.Length > destination.Length) return -1;
+            destination[length++] = ' ';
+            key.CopyTo(destination[length..]);
+            length += key.Length;
         }
+        return length;
+    }
+
+    private static bool AllSingleWords(IReadOnlyList<string> tokens, string?[] keys, int i, int n)
+    {
+        for (var k = i; k < i + n; k++)
+            if (!IsSingleWord(KeyAt(tokens, keys, k))) return false;
         return true;
     }
+
+    private static bool IsSingleWord(string key) => key.Length > 0 && !key.Contains(' ', StringComparison.Ordinal);
+
+    private static string KeyAt(IReadOnlyList<string> tokens, string?[] keys, int i) => keys[i] ??= PlaceNames.Key(tokens[i]);
 
     private static IEnumerable<string> ResourceLines()
     {

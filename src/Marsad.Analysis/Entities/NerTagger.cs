@@ -19,6 +19,9 @@ public sealed class NerTagger
 
     private int[] _rows = new int[64 * NerFeatureExtractor.MaxFeaturesPerToken];
 
+    /// <summary>Document-context counts of every token of the document being tagged (see <see cref="DocumentContext"/>).</summary>
+    private int[] _counts = new int[1024 * DocumentContext.Kinds];
+
     public NerTagger(NerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -161,7 +164,9 @@ public sealed class NerTagger
                 words[s] = w;
             }
         }
-        var counts = DocumentContext.Count(keys, first, _model.ContextWindow);
+        if (_counts.Length < total * DocumentContext.Kinds) _counts = new int[Math.Max(total * DocumentContext.Kinds, _counts.Length * 2)];
+        var counts = _counts.AsSpan(0, total * DocumentContext.Kinds);
+        DocumentContext.Count(keys, first, _model.ContextWindow, counts);
         var result = new int[sentences.Count][];
         var second = _model.Second;
         var index = second.Features;
@@ -176,7 +181,7 @@ public sealed class NerTagger
             for (var i = 0; i < n; i++)
             {
                 var e = emissions.Slice(i * L, L);
-                var m = StackedFeatures.Write(extra, i, first[s], counts[s]);
+                var m = StackedFeatures.Write(extra, i, first[s], counts.Slice(starts[s] * DocumentContext.Kinds, n * DocumentContext.Kinds));
                 for (var k = 0; k < m; k++)
                 {
                     var row = index.Get(extra[k]);
