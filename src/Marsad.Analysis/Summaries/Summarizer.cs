@@ -1,6 +1,5 @@
 using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Sentences;
-using Marsad.Text;
 
 namespace Marsad.Analysis.Summaries;
 
@@ -45,17 +44,17 @@ public sealed class Summarizer
         return new Summary(chosen, string.Join(" ", chosen.Select(i => sentences[i].Text(body).Trim())));
     }
 
-    private int[] Choose(string title, string body, IReadOnlyList<SentenceSpan> sentences)
+    private int[] Choose(string titleText, string body, IReadOnlyList<SentenceSpan> sentences)
     {
         var n = Math.Min(sentences.Count, Options.MaxCandidates);
         var count = Math.Min(Options.SentenceCount, n);
         if (count == n) return [.. Enumerable.Range(0, n)];
-        var vectors = new Dictionary<string, double>[n];
+        var vectors = SentenceVectors.ForCurrentThread();
         var wordCounts = new int[n];
-        for (var i = 0; i < n; i++) vectors[i] = Vector(sentences[i].Slice(body), out wordCounts[i]);
-        var titleVector = Vector(title, out _);
+        for (var i = 0; i < n; i++) vectors.Add(sentences[i].Slice(body), _statistics, out wordCounts[i]);
+        var title = vectors.Add(titleText, _statistics, out _);
 
-        var centrality = TextRank(vectors);
+        var centrality = TextRank(vectors, n);
         var scores = new double[n];
         var maxCentrality = centrality.Max();
         var maxWords = Math.Max(1, wordCounts.Max());
@@ -63,7 +62,7 @@ public sealed class Summarizer
         {
             var position = 1.0 / (i + 1);
             var central = maxCentrality > 0 ? centrality[i] / maxCentrality : 0;
-            var titleSimilarity = Cosine(vectors[i], titleVector);
+            var titleSimilarity = vectors.Cosine(i, title);
             scores[i] = Options.PositionWeight * position + Options.CentralityWeight * central + Options.TitleWeight * titleSimilarity
                         - Options.LengthWeight * wordCounts[i] / maxWords;
             // Too short to stand as a summary sentence; still ranked among themselves if nothing else is left.
@@ -74,47 +73,27 @@ public sealed class Summarizer
         return order;
     }
 
-    /// <summary>Stem TF-IDF of the content words of <paramref name="text"/>, L2-normalised.</summary>
-    private Dictionary<string, double> Vector(ReadOnlySpan<char> text, out int words)
-    {
-        var vector = new Dictionary<string, double>(StringComparer.Ordinal);
-        var lookup = vector.GetAlternateLookup<ReadOnlySpan<char>>();
-        words = 0;
-        foreach (var token in ArabicAnalyzerChain.ForCurrentThread.Analyze(text))
-        {
-            if (!KeywordStatistics.IsCounted(token)) continue;
-            words++;
-            lookup[token.Stem] = (lookup.TryGetValue(token.Stem, out var w) ? w : 0) + _statistics.Idf(token.Stem);
-        }
-        var norm = Math.Sqrt(vector.Values.Sum(v => v * v));
-        if (norm > 0)
-            foreach (var key in vector.Keys.ToArray()) vector[key] /= norm;
-        return vector;
-    }
-
-    private static double Cosine(Dictionary<string, double> a, Dictionary<string, double> b)
-    {
-        if (a.Count > b.Count) (a, b) = (b, a);
-        var dot = 0.0;
-        foreach (var (key, value) in a)
-            if (b.TryGetValue(key, out var other)) dot += value * other;
-        return dot;
-    }
-
     /// <summary>Weighted PageRank over the sentence similarity graph (power iteration; sentences without edges keep the base rank).</summary>
-    private static double[] TextRank(Dictionary<string, double>[] vectors)
+    /// <summary>The similarity matrix, reused by the thread from article to article (n × n, up to MaxCandidates²).</summary>
+    [ThreadStatic]
+    private static double[]? t_weights;
+
+    private static double[] TextRank(SentenceVectors vectors, int n)
     {
-        var n = vectors.Length;
-        var weights = new double[n, n];
+        if (t_weights is null || t_weights.Length < n * n) t_weights = new double[Math.Max(n * n, 1024)];
+        var weights = t_weights;
         var outSum = new double[n];
         for (var i = 0; i < n; i++)
+        {
+            weights[i * n + i] = 0;
             for (var j = i + 1; j < n; j++)
             {
-                var w = Cosine(vectors[i], vectors[j]);
-                weights[i, j] = weights[j, i] = w;
+                var w = vectors.Cosine(i, j);
+                weights[i * n + j] = weights[j * n + i] = w;
                 outSum[i] += w;
                 outSum[j] += w;
             }
+        }
         var rank = new double[n];
         Array.Fill(rank, 1.0 / n);
         var next = new double[n];
@@ -124,7 +103,7 @@ public sealed class Summarizer
             {
                 var sum = 0.0;
                 for (var j = 0; j < n; j++)
-                    if (outSum[j] > 0) sum += weights[j, i] / outSum[j] * rank[j];
+                    if (outSum[j] > 0) sum += weights[j * n + i] / outSum[j] * rank[j];
                 next[i] = (1 - Damping) / n + Damping * sum;
             }
             (rank, next) = (next, rank);
