@@ -33,14 +33,15 @@ public sealed class SentenceSplitter
     public IReadOnlyList<SentenceSpan> Split(string body)
     {
         ArgumentNullException.ThrowIfNull(body);
-        var words = new List<SentenceWord>();
+        var scratch = t_scratch ??= new Scratch();
+        var words = scratch.Words;
+        words.Clear();
         SentenceTokenizer.Tokenize(body, words);
-        var segments = new List<RuleSegment>();
+        var segments = scratch.Segments;
+        segments.Clear();
         SentenceRules.Segment(words, Options.MinWords, segments);
         var sentences = new List<SentenceSpan>(segments.Count);
         var all = CollectionsMarshal.AsSpan(words);
-        List<int>? cuts = null;
-        WordKey[]? keys = null;
         foreach (var segment in segments)
         {
             var needsModel = segment.Words > Options.MaxWords
@@ -51,10 +52,10 @@ public sealed class SentenceSplitter
                 continue;
             }
             var stretch = all.Slice(segment.First, segment.Words);
-            if (keys is null || keys.Length < stretch.Length) keys = new WordKey[Math.Max(stretch.Length, 64)];
-            var keySpan = keys.AsSpan(0, stretch.Length);
+            if (scratch.Keys.Length < stretch.Length) scratch.Keys = new WordKey[Math.Max(stretch.Length, scratch.Keys.Length * 2)];
+            var keySpan = scratch.Keys.AsSpan(0, stretch.Length);
             BoundaryFeatures.ComputeKeys(body, stretch, Model.Clusters, keySpan);
-            cuts ??= [];
+            var cuts = scratch.Cuts;
             cuts.Clear();
             Model.Segment(keySpan, Options.MinWords, Options.MaxWords, Options.SoftMaxWords, Options.OverLengthCost, _bias, cuts);
             var first = 0;
@@ -65,6 +66,25 @@ public sealed class SentenceSplitter
             }
             sentences.Add(new SentenceSpan(stretch[first].Start, stretch[^1].End));
         }
+        // An outsized body (a dump, a book) should not pin its word list for the thread's lifetime.
+        if (words.Capacity > MaxKeptWords) t_scratch = null;
         return sentences;
+    }
+
+    private const int MaxKeptWords = 1 << 16;
+
+    /// <summary>
+    /// Working lists kept by each thread from body to body: the words of an article are about half of what
+    /// splitting it allocated when they were new lists each time.
+    /// </summary>
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    private sealed class Scratch
+    {
+        public List<SentenceWord> Words { get; } = new(1024);
+        public List<RuleSegment> Segments { get; } = new(128);
+        public List<int> Cuts { get; } = [];
+        public WordKey[] Keys { get; set; } = new WordKey[256];
     }
 }
