@@ -18,6 +18,9 @@ public static class ApiEndpoints
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
+    /// <summary>Rate-limiting policy of <c>POST /api/analyze</c> (see <see cref="MarsadWebOptions.AnalyzePerSecond"/>).</summary>
+    public const string AnalyzeRatePolicy = "analyze";
+
     public static void Map(IEndpointRouteBuilder app, MarsadWebOptions options, SearchIndex index)
     {
         var api = app.MapGroup("/api");
@@ -33,10 +36,12 @@ public static class ApiEndpoints
         api.MapGet("/articles/{id}", Article)
             .WithName("article").WithSummary("One stored article as its full analysis object (docs/schema.md), body included.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost("/analyze", (HttpRequest request, ArticleService service, CancellationToken ct) => Analyze(request, service, options, ct))
+        var analyze = api.MapPost("/analyze", (HttpRequest request, ArticleService service, CancellationToken ct) => Analyze(request, service, options, ct))
             .WithName("analyze").WithSummary("Analyse one article (text/plain: title line then body; or JSON {title, date, body}) without storing it.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        if (options.AnalyzePerSecond > 0) analyze.RequireRateLimiting(AnalyzeRatePolicy);
         api.MapPost("/articles", (HttpRequest request, ArticleService service, CancellationToken ct) => Ingest(request, service, options, ct))
             .WithName("ingest").WithSummary("Analyse, store and index articles (any format `marsad ingest` reads). Needs the X-Api-Key header.")
             .Produces<IngestResult>(StatusCodes.Status201Created).Produces<IngestResult>()

@@ -1,3 +1,4 @@
+using System.Threading.RateLimiting;
 using Marsad.Analysis;
 using Marsad.Search;
 using Marsad.Store;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -53,6 +55,7 @@ public sealed class MarsadServer : IAsyncDisposable
         }));
         if (options.CorsOrigins.Count > 0)
             builder.Services.AddCors(cors => cors.AddDefaultPolicy(p => p.WithOrigins([.. options.CorsOrigins]).AllowAnyHeader().WithMethods("GET", "POST")));
+        if (options.AnalyzePerSecond > 0) builder.Services.AddRateLimiter(limiter => AnalyzeRateLimit(limiter, options.AnalyzePerSecond));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new ArticleService(store, index, pipeline ?? DefaultPipeline.Create()));
 
@@ -61,6 +64,7 @@ public sealed class MarsadServer : IAsyncDisposable
         app.UseStatusCodePages();
         if (options.CorsOrigins.Count > 0) app.UseCors();
         app.Use(SecurityHeaders);
+        if (options.AnalyzePerSecond > 0) app.UseRateLimiter();
         var site = new SiteFiles();
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = site, DefaultFileNames = ["index.html"] });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
@@ -78,6 +82,27 @@ public sealed class MarsadServer : IAsyncDisposable
     public Task StopAsync(CancellationToken ct = default) => _app.StopAsync(ct);
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    /// <summary>A token bucket per client address for the analyse endpoint; a refusal is a problem document with Retry-After.</summary>
+    private static void AnalyzeRateLimit(RateLimiterOptions limiter, int perSecond)
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.OnRejected = (context, _) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "1";
+            return new ValueTask(Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                detail: $"This address may ask for {perSecond} analyses a second; retry after a second.").ExecuteAsync(context.HttpContext));
+        };
+        limiter.AddPolicy(ApiEndpoints.AnalyzeRatePolicy, http => RateLimitPartition.GetTokenBucketLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+            _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = 2 * perSecond,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+            }));
+    }
 
     /// <summary>The pages build every piece of article text as DOM text; the policy forbids inline scripts and any outside origin.</summary>
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)

@@ -30,6 +30,13 @@ public sealed record MarsadWebOptions
     /// <summary>Deepest event reachable by paging; the CLI export (<c>marsad events</c>) has no limit.</summary>
     public int MaxEventDepth { get; init; } = 10_000;
 
+    /// <summary>
+    /// Analyses one client address may ask of <c>POST /api/analyze</c> per second, with bursts of twice that; more
+    /// get 429. Analysis costs a few milliseconds of CPU and needs no key, so without a limit one client could keep
+    /// every core busy. 0 turns the limit off.
+    /// </summary>
+    public int AnalyzePerSecond { get; init; } = 20;
+
     /// <summary>Origins allowed to call the API from a browser on another origin; empty (the default) sends no CORS headers.</summary>
     public IReadOnlyList<string> CorsOrigins { get; init; } = [];
 

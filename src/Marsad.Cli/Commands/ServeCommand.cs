@@ -15,8 +15,13 @@ public static class ServeCommand
         var apiKey = new Option<string?>("--api-key") { Description = "Key clients send as X-Api-Key to ingest (POST /api/articles). Default: MARSAD_API_KEY; without one, ingest over HTTP is refused." };
         var demo = new Option<bool>("--demo") { Description = "Serve a temporary data folder filled with the bundled sample articles (deleted on exit)." };
         var cors = new Option<string[]>("--cors-origin") { Description = "Allow browser calls from this origin (repeatable). Default: none.", Arity = ArgumentArity.ZeroOrMore };
+        var analyzeRate = new Option<int>("--analyze-rate")
+        {
+            Description = "Analyses (POST /api/analyze) one client address may ask per second, bursts of twice that; 0 = no limit.",
+            DefaultValueFactory = _ => new MarsadWebOptions().AnalyzePerSecond,
+        };
         var store = new StoreOptions();
-        var command = new Command("serve", "Serve the HTTP API and the web app.") { urls, apiKey, demo, cors };
+        var command = new Command("serve", "Serve the HTTP API and the web app.") { urls, apiKey, demo, cors, analyzeRate };
         store.AddTo(command);
         command.SetAction(result =>
         {
@@ -25,6 +30,7 @@ public static class ServeCommand
                 Urls = result.GetValue(urls)!,
                 ApiKey = NonEmpty(result.GetValue(apiKey)) ?? NonEmpty(Environment.GetEnvironmentVariable("MARSAD_API_KEY")),
                 CorsOrigins = result.GetValue(cors) ?? [],
+                AnalyzePerSecond = Math.Max(0, result.GetValue(analyzeRate)),
             };
             return result.GetValue(demo) ? RunDemo(options) : Run(options, store.Open(result), DefaultPipeline.Create(store.DataDirectory(result)));
         });

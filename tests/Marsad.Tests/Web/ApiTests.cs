@@ -181,6 +181,30 @@ public sealed class ApiTests(WebServerFixture server)
     }
 
     [Fact]
+    public async Task Analyses_past_the_rate_limit_get_429_with_a_problem_and_retry_after()
+    {
+        await using var limited = server.Start(new MarsadWebOptions { AnalyzePerSecond = 1 });
+        await limited.StartAsync();
+        using var client = new HttpClient { BaseAddress = new Uri(limited.Urls.Single()) };
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await client.PostAsync("/api/analyze", new StringContent("عنوان\n\nنص قصير عن طرابلس.", Encoding.UTF8, "text/plain"));
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused ??= response;
+        }
+
+        // A burst of two is allowed, then one a second: six at once cannot all pass.
+        Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.NotNull(refused);
+        Assert.Equal("1", refused.Headers.RetryAfter!.ToString());
+        var problem = await Json(refused, HttpStatusCode.TooManyRequests);
+        Assert.Equal(429, problem["status"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/search?q=" + Q("طرابلس"))).StatusCode);
+    }
+
+    [Fact]
     public async Task Ingest_is_refused_when_no_key_is_configured()
     {
         await using var keyless = server.Start(new MarsadWebOptions { ApiKey = null });
