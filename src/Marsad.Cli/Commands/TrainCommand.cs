@@ -27,12 +27,15 @@ public static class TrainCommand
     {
         var split = SplitOption.Create("topic-train.tsv");
         var output = new Option<string?>("--out") { Description = "Model file to write. Default: models/sentences.model." };
-        var command = new Command("sentences", "Train the sentence-boundary model on punctuated news (the punctuation supervises itself).") { split, output };
+        var set = SetOption("SentenceTrainingOptions");
+        var command = new Command("sentences", "Train the sentence-boundary model on punctuated news (the punctuation supervises itself).") { split, output, set };
         command.SetAction(result =>
         {
             var bodies = SplitOption.Bodies(SplitOption.Resolve(result.GetValue(split), "topic-train.tsv"));
             var clock = Stopwatch.StartNew();
-            var model = SentenceBoundaryModel.Train(bodies, new SentenceTrainingOptions());
+            var options = new SentenceTrainingOptions();
+            ApplySets(result.GetValue(set), options);
+            var model = SentenceBoundaryModel.Train(bodies, options);
             var path = result.GetValue(output) ?? CliEnvironment.ModelPath("sentences.model");
             Save(path, model.Save);
             Console.Error.WriteLine($"marsad: trained on {bodies.Count} articles in {clock.Elapsed.TotalSeconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
@@ -47,7 +50,7 @@ public static class TrainCommand
         var dev = new Option<double>("--dev") { Description = "Tuning: hold out this fraction of ANERcorp train (its last sentences) as dev, train on the rest and print the dev score." };
         var test = new Option<bool>("--test") { Description = "Also print the trained model's score on ANERcorp test (for recording an experiment, never for choosing)." };
         var resources = new Option<string?>("--resources") { Description = "Tuning: cache file for the gazetteer and cluster tables (built and saved when missing, loaded when present)." };
-        var set = new Option<string[]>("--set") { Description = "Tuning: override a NerTrainingOptions or NerResourceOptions property, Name=Value (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var set = SetOption("NerTrainingOptions or NerResourceOptions");
         var folds = new Option<int>("--folds") { Description = "Tuning: k-fold cross-validation over contiguous blocks of ANERcorp train; prints the pooled score of all folds and writes no model." };
         var predictions = new Option<string?>("--predictions") { Description = "Tuning: write the dev sentences as 'token gold predicted' lines to this file." };
         var command = new Command("ner", "Train the named-entity model on ANERcorp train, with gazetteers and word clusters from the shared data.") { output, dev, test, resources, set, predictions, folds };
@@ -57,15 +60,7 @@ public static class TrainCommand
             var clock = Stopwatch.StartNew();
             var options = new NerTrainingOptions { Log = Console.Error };
             var resourceOptions = new NerResourceOptions();
-            foreach (var assignment in result.GetValue(set) ?? [])
-            {
-                var eq = assignment.IndexOf('=', StringComparison.Ordinal);
-                if (eq <= 0) throw new CliException($"--set {assignment}: expected Name=Value");
-                var name = assignment[..eq];
-                var value = assignment[(eq + 1)..];
-                if (!TrySet(ref options, name, value) && !TrySet(ref resourceOptions, name, value))
-                    throw new CliException($"--set {assignment}: no such option");
-            }
+            ApplySets(result.GetValue(set), options, resourceOptions);
             var devFraction = result.GetValue(dev);
             var cache = result.GetValue(resources);
             NerResources res;
@@ -144,9 +139,26 @@ public static class TrainCommand
     }
 
     /// <summary>Sets an init-only property of an options record by name (tuning runs only).</summary>
-    private static bool TrySet<T>(ref T options, string name, string value) where T : class
+    private static Option<string[]> SetOption(string optionTypes) =>
+        new("--set") { Description = $"Tuning: override a {optionTypes} property, Name=Value (repeatable).", AllowMultipleArgumentsPerToken = true };
+
+    /// <summary>Applies --set Name=Value assignments to the first of <paramref name="targets"/> that has such a property.</summary>
+    private static void ApplySets(IEnumerable<string>? assignments, params object[] targets)
     {
-        var property = typeof(T).GetProperty(name);
+        foreach (var assignment in assignments ?? [])
+        {
+            var eq = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) throw new CliException($"--set {assignment}: expected Name=Value");
+            var name = assignment[..eq];
+            var value = assignment[(eq + 1)..];
+            if (!targets.Any(target => TrySet(target, name, value)))
+                throw new CliException($"--set {assignment}: no such option");
+        }
+    }
+
+    private static bool TrySet(object options, string name, string value)
+    {
+        var property = options.GetType().GetProperty(name);
         if (property is null || !property.CanWrite) return false;
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         object parsed = type.IsEnum ? Enum.Parse(type, value) : Convert.ChangeType(value, type, System.Globalization.CultureInfo.InvariantCulture);
@@ -159,12 +171,14 @@ public static class TrainCommand
         var output = new Option<string?>("--out") { Description = "Model file to write. Default: models/topic.model." };
         var dev = new Option<bool>("--dev") { Description = "Tuning: train on topic-train only, calibrate on topic-dev and print the dev score; writes no model." };
         var folds = new Option<int>("--folds") { Description = "Tuning: k-fold cross-validation over topic-train (interleaved folds, each fold's model calibrated on topic-dev); prints the pooled score and writes no model." };
-        var command = new Command("topic", "Train the topic classifier on topic-train (title + body), calibrate it on topic-dev, then retrain on both.") { output, dev, folds };
+        var set = SetOption("TopicTrainingOptions");
+        var command = new Command("topic", "Train the topic classifier on topic-train (title + body), calibrate it on topic-dev, then retrain on both.") { output, dev, folds, set };
         command.SetAction(result =>
         {
             var train = TopicCorpus.LoadSplit(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-train.tsv")));
             var devSet = TopicCorpus.LoadSplit(CliEnvironment.SharedPath(Path.Combine("data", "splits", "topic-dev.tsv")));
             var options = new TopicTrainingOptions();
+            ApplySets(result.GetValue(set), options);
             if (result.GetValue(folds) is var k and > 1)
             {
                 PrintTopicScore($"cv{k}", TopicEvaluator.CrossValidate(train, devSet, k, options with { RefitWithDev = false }));
