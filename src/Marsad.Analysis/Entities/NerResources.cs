@@ -35,7 +35,10 @@ public sealed class NerResources
     /// <summary>Phrase hash (normalised tokens joined by spaces) to a bit set of gazetteer kinds.</summary>
     internal Dictionary<uint, byte> Gazetteer { get; }
 
-    /// <summary>Normalised word hash to its cluster leaf (a path of <see cref="WordClusterBuilder.Depth"/> base-8 digits).</summary>
+    /// <summary>
+    /// Normalised word hash to its cluster leaf: <see cref="WordClusterBuilder.Depth"/> base-8 digits, either a k-means
+    /// tree path or the first 12 bits of a Brown bit string.
+    /// </summary>
     internal Dictionary<uint, int> Clusters { get; }
 
     /// <summary>The unlabelled news as normalised token sentences, for <see cref="NewsProfiles"/>; null when unavailable.</summary>
@@ -76,7 +79,12 @@ public sealed class NerResources
                 new SkipGram.Options { Window = options.SkipGramWindow, Epochs = options.SkipGramEpochs, Dimensions = options.SkipGramDimensions, Seed = options.Seed });
             foreach (var (word, leaf) in words) clusters2[NerFeatureExtractor.ClusterKey(word)] = leaf;
         }
-        if (options.UseClusters)
+        if (options.UseClusters && options.BrownClusters)
+        {
+            var sentences = NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
+            foreach (var (word, leaf) in BrownLeaves(sentences, options)) clusters[NerFeatureExtractor.ClusterKey(word)] = leaf;
+        }
+        else if (options.UseClusters)
         {
             var sentences = NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
             var counts = options.FrequencyMinCount > 0 ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
@@ -93,6 +101,18 @@ public sealed class NerResources
                 }
         }
         return new NerResources(gazetteer, clusters, clusters2).WithNews(sharedDataRoot, options.MaxNewsDocuments);
+    }
+
+    /// <summary>
+    /// Brown bit strings cut to their first 3 × <see cref="WordClusterBuilder.Depth"/> bits, so the cluster feature
+    /// templates read them as the same four prefix levels (3, 6, 9, 12 bits) as the k-means tree's leaves.
+    /// </summary>
+    private static Dictionary<string, int> BrownLeaves(IEnumerable<List<string>> sentences, NerResourceOptions options)
+    {
+        var paths = BrownClusterer.Cluster(sentences, options.BrownVocabulary, options.BrownClasses);
+        var leaves = new Dictionary<string, int>(paths.Count, StringComparer.Ordinal);
+        foreach (var (word, path) in paths) leaves[word] = BrownClusterer.Prefix(path, 3 * WordClusterBuilder.Depth);
+        return leaves;
     }
 
     /// <summary>Persists the built tables (hashes only) so several training runs can share one cluster induction.</summary>
