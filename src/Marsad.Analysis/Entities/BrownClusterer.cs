@@ -351,24 +351,8 @@ internal sealed class BrownClusterer
     /// <summary>Interns the words, keeps the most frequent and returns their right-neighbour bigram lists (CSR).</summary>
     private static (string[] Words, int[] Start, int[] Word, int[] Count) CountBigrams(IEnumerable<List<string>> sentences, int vocabularySize, int minCount)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new List<int>();
-        var stream = new List<int>(1 << 22);
-        foreach (var sentence in sentences)
-        {
-            foreach (var w in sentence)
-            {
-                if (!ids.TryGetValue(w, out var id))
-                {
-                    id = ids.Count;
-                    ids.Add(w, id);
-                    counts.Add(0);
-                }
-                counts[id]++;
-                stream.Add(id);
-            }
-            stream.Add(-1);
-        }
+        var corpus = WordStream.Read(sentences, 1 << 22);
+        var (ids, counts, stream) = (corpus.Ids, corpus.Counts, corpus.Stream);
         var order = new int[counts.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         // Ties keep first-seen order, so the ranking depends only on the text.

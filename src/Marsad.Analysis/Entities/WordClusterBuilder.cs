@@ -16,25 +16,8 @@ internal static class WordClusterBuilder
 
     public static Dictionary<string, int> Build(IEnumerable<List<string>> sentences, int vocabularySize, int contextSize, int dimensions, int seed, SkipGram.Options? skipGram = null, Dictionary<string, int>? wordCounts = null, int minCount = 0)
     {
-        // Pass 1: intern every word and keep the corpus as an id stream (-1 = sentence boundary).
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counts = new List<int>();
-        var stream = new List<int>(1 << 24);
-        foreach (var sentence in sentences)
-        {
-            foreach (var w in sentence)
-            {
-                if (!ids.TryGetValue(w, out var id))
-                {
-                    id = ids.Count;
-                    ids.Add(w, id);
-                    counts.Add(0);
-                }
-                counts[id]++;
-                stream.Add(id);
-            }
-            stream.Add(-1);
-        }
+        var corpus = WordStream.Read(sentences, 1 << 24);
+        var (ids, counts, stream) = (corpus.Ids, corpus.Counts, corpus.Stream);
 
         if (wordCounts is not null)
             foreach (var (word, id) in ids)
