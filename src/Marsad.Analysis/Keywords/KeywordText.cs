@@ -21,25 +21,16 @@ internal sealed class KeywordText
     [ThreadStatic]
     private static KeywordText? _current;
 
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly List<string> _stems = [""];
+    private readonly StemTable _stems = new();
     private double[] _idf = new double[1024];
     private int[] _idfArticle = new int[1024];
     private int _article;
-
-    private KeywordText() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>This thread's instance, ready for a new article; valid until the thread's next call.</summary>
     public static KeywordText ForCurrentThread()
     {
         var text = _current ??= new KeywordText();
-        if (text._stems.Count > MaxStems)
-        {
-            text._ids.Clear();
-            text._stems.RemoveRange(1, text._stems.Count - 1);
-            Array.Clear(text._idfArticle);
-        }
+        if (text._stems.StartOverAbove(MaxStems)) Array.Clear(text._idfArticle);
         text._article = text._article == int.MaxValue ? 1 : text._article + 1;
         if (text._article == 1) Array.Clear(text._idfArticle);
         return text;
@@ -187,12 +178,8 @@ internal sealed class KeywordText
 
     private int Id(ReadOnlySpan<char> stem)
     {
-        if (_lookup.TryGetValue(stem, out var id)) return id;
-        id = _stems.Count;
+        var id = _stems.Id(stem);
         if (id >= 1 << IdBits) throw new InvalidOperationException("Too many distinct stems in one article for keyword phrase keys.");
-        var text = stem.ToString();
-        _stems.Add(text);
-        _ids.Add(text, id);
         return id;
     }
 }

@@ -5,8 +5,8 @@ namespace Marsad.Analysis.Summaries;
 
 /// <summary>
 /// Stem TF-IDF vectors of one article's sentences (and title) for the summariser, held in flat arrays instead of
-/// one dictionary per sentence: a vector is a run of (stem id, weight) entries in first-occurrence order. Stem ids
-/// come from a table that lives as long as the thread, so after a warm-up an article adds few new stem strings.
+/// one dictionary per sentence: a vector is a run of (stem id, weight) entries in first-occurrence order, the ids
+/// from the thread's <see cref="StemTable"/>.
 /// One instance per thread (<see cref="ForCurrentThread"/>), valid until the thread's next call.
 /// </summary>
 internal sealed class SentenceVectors
@@ -17,8 +17,7 @@ internal sealed class SentenceVectors
     [ThreadStatic]
     private static SentenceVectors? t_current;
 
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly StemTable _stems = new();
     private int[] _entryId = new int[1024];
     private double[] _entryValue = new double[1024];
     private int[] _start = new int[64];
@@ -30,17 +29,11 @@ internal sealed class SentenceVectors
     private int[] _markEntry = new int[4096];
     private int _stamp;
 
-    private SentenceVectors() => _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
-
     /// <summary>This thread's instance, emptied for a new article.</summary>
     public static SentenceVectors ForCurrentThread()
     {
         var vectors = t_current ??= new SentenceVectors();
-        if (vectors._ids.Count > MaxStems)
-        {
-            vectors._ids.Clear();
-            Array.Clear(vectors._markStamp);
-        }
+        if (vectors._stems.StartOverAbove(MaxStems)) Array.Clear(vectors._markStamp);
         vectors._vectors = 0;
         vectors._entries = 0;
         return vectors;
@@ -113,9 +106,7 @@ internal sealed class SentenceVectors
 
     private int IdOf(ReadOnlySpan<char> stem)
     {
-        if (_lookup.TryGetValue(stem, out var id)) return id;
-        id = _ids.Count;
-        _ids.Add(stem.ToString(), id);
+        var id = _stems.Id(stem);
         if (id >= _markStamp.Length)
         {
             Array.Resize(ref _markStamp, _markStamp.Length * 2);
