@@ -70,23 +70,26 @@ public sealed class NerResources
         if (options.UseGazetteers) LoadGazetteers(Path.Combine(dataRoot, "gazetteer"), gazetteer);
         if (options.UseActorDictionary) LoadActors(Path.Combine(dataRoot, "events", "petrarch-arabic", "actor_dict_ar_v4.txt"), gazetteer);
         if (options.UseKnownEntities) AddKnownEntities(KnownEntities.Default, gazetteer);
+        // Each clustering reads the news afresh, streaming, rather than holding all its sentences.
+        IEnumerable<List<string>> NewsSentences() =>
+            NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
         var clusters = new Dictionary<uint, int>();
         var clusters2 = new Dictionary<uint, int>();
         if (options.SecondClusters)
         {
-            var sentences = NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
+            var sentences = NewsSentences();
             var words = WordClusterBuilder.Build(sentences, options.ClusterVocabulary, options.ClusterContexts, options.ClusterDimensions, options.Seed,
                 new SkipGram.Options { Window = options.SkipGramWindow, Epochs = options.SkipGramEpochs, Dimensions = options.SkipGramDimensions, Seed = options.Seed });
             foreach (var (word, leaf) in words) clusters2[NerFeatureExtractor.ClusterKey(word)] = leaf;
         }
         if (options.UseClusters && options.BrownClusters)
         {
-            var sentences = NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
+            var sentences = NewsSentences();
             foreach (var (word, leaf) in BrownLeaves(sentences, options)) clusters[NerFeatureExtractor.ClusterKey(word)] = leaf;
         }
         else if (options.UseClusters)
         {
-            var sentences = NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
+            var sentences = NewsSentences();
             var counts = options.FrequencyMinCount > 0 ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
             var words = WordClusterBuilder.Build(sentences, options.ClusterVocabulary, options.ClusterContexts, options.ClusterDimensions, options.Seed,
                 options.SkipGramVectors ? new SkipGram.Options { Window = options.SkipGramWindow, Epochs = options.SkipGramEpochs, Dimensions = options.SkipGramDimensions, Seed = options.Seed } : null,
