@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Marsad.Analysis.Entities;
+using Marsad.Analysis.Entities.Neural;
 using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Reading;
 using Marsad.Analysis.Sentences;
@@ -18,6 +19,7 @@ public static class TrainCommand
         command.Subcommands.Add(Sentences());
         command.Subcommands.Add(Lexicon());
         command.Subcommands.Add(Ner());
+        command.Subcommands.Add(Neural());
         command.Subcommands.Add(Topic());
         command.Subcommands.Add(Keywords());
         return command;
@@ -117,6 +119,31 @@ public static class TrainCommand
                 Save(path, model.Save);
                 Console.Error.WriteLine($"marsad: trained in {clock.Elapsed.TotalSeconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
             }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Neural()
+    {
+        var model = new Option<string>("--model") { Description = "Perceptron model trained with the same --dev (marsad train ner --dev 0.2 --out FILE).", Required = true };
+        var vectors = new Option<string>("--vectors") { Description = "Word-vector cache file (trained from the shared news when missing).", Required = true };
+        var neural = new Option<string?>("--neural") { Description = "Neural model cache file (trained when missing)." };
+        var dev = new Option<double>("--dev") { Description = "Fraction of ANERcorp train held out as dev (its last sentences).", DefaultValueFactory = _ => 0.2 };
+        var set = SetOption("NeuralTrainingOptions or NeuralExperiment.Settings");
+        var command = new Command("neural", "Tuning: train the BiLSTM tagger on ANERcorp train less the dev slice and score it alone and mixed into the perceptron's emissions.") { model, vectors, neural, dev, set };
+        command.SetAction(result =>
+        {
+            var training = new NeuralTrainingOptions();
+            var settings = new NeuralExperiment.Settings
+            {
+                PerceptronModel = result.GetValue(model)!,
+                VectorsCache = result.GetValue(vectors)!,
+                NeuralCache = result.GetValue(neural),
+                DevFraction = result.GetValue(dev),
+            };
+            ApplySets(result.GetValue(set), training, settings);
+            NeuralExperiment.Run(CliEnvironment.SharedPath("."), settings with { Training = training }, Console.Out, Console.Error);
             return 0;
         });
         return command;

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+
+namespace Marsad.Analysis.Entities.Neural;
+
+/// <summary>
+/// Tuning run for the neural tagger: trains it on the first part of ANERcorp train, scores it alone on the dev
+/// slice (the rest), and scores a trained perceptron on the same slice with λ·log p_neural added to its final-stage
+/// emissions, for a grid of λ. Prints plain lines; writes nothing but the optional caches.
+/// </summary>
+public static class NeuralExperiment
+{
+    public sealed record Settings
+    {
+        /// <summary>The perceptron model trained on the same first part (<c>marsad train ner --dev … --out</c>).</summary>
+        public required string PerceptronModel { get; init; }
+
+        /// <summary>Cache of the word vectors: loaded when present, trained from the news and saved otherwise.</summary>
+        public required string VectorsCache { get; init; }
+
+        /// <summary>Cache of the trained neural model (loaded when present); null to always train.</summary>
+        public string? NeuralCache { get; init; }
+
+        public double DevFraction { get; init; } = 0.2;
+
+        public int Vocabulary { get; init; } = 100_000;
+
+        public int VectorDimensions { get; init; } = 64;
+
+        public int VectorEpochs { get; init; } = 2;
+
+        public int VectorWindow { get; init; } = 3;
+
+        public int MaxNewsDocuments { get; init; } = int.MaxValue;
+
+        public NeuralTrainingOptions Training { get; init; } = new();
+
+        public IReadOnlyList<float> Lambdas { get; init; } = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24];
+    }
+
+    public static void Run(string sharedDataRoot, Settings settings, TextWriter output, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(log);
+        var vectors = Vectors(sharedDataRoot, settings, log);
+        var all = ConllCorpus.Read(Path.Combine(sharedDataRoot, NerTrainer.AnercorpTrain));
+        var cut = (int)Math.Round(all.Count * (1 - settings.DevFraction));
+        var train = all.Take(cut).ToArray();
+        var dev = all.Skip(cut).ToArray();
+        var devTokens = dev.Select(s => s.Tokens).ToArray();
+        var covered = 0;
+        var total = 0;
+        var inputs = new TokenInputs();
+        foreach (var s in dev)
+        {
+            inputs.Extract(s.Tokens, vectors, 16);
+            for (var i = 0; i < s.Count; i++) covered += inputs.Words[i] >= 0 || inputs.Stems[i] >= 0 ? 1 : 0;
+            total += s.Count;
+        }
+        log.WriteLine($"neural: {vectors.Count} vectors of {vectors.Dimensions}; {100.0 * covered / total:F1}% of dev tokens have a word or stem vector");
+
+        NeuralNerModel model;
+        if (settings.NeuralCache is { } cache && File.Exists(cache))
+        {
+            using var stream = File.OpenRead(cache);
+            model = NeuralNerModel.Load(stream);
+            log.WriteLine($"neural: model loaded from {cache}");
+        }
+        else
+        {
+            var clock = Stopwatch.StartNew();
+            model = NeuralTrainer.Train(train, vectors, settings.Training, log,
+                (epoch, m) => log.WriteLine($"neural: epoch {epoch} dev F1 {NerEvaluator.Score(dev, Decode(LogProbabilities(m, devTokens))).MicroF1:F2} (logged only)"));
+            output.WriteLine($"neural training: {clock.Elapsed.TotalSeconds:F1} s on {train.Length} sentences");
+            if (settings.NeuralCache is { } path)
+            {
+                using var stream = File.Create(path);
+                model.Save(stream);
+            }
+        }
+        using (var sized = new MemoryStream())
+        {
+            model.Save(sized);
+            output.WriteLine($"neural model: {sized.Length / 1024} KiB ({model.Network.Parameters.Length} parameters, {model.Vectors.Count} float16 vectors)");
+        }
+
+        var speed = Stopwatch.StartNew();
+        var logp = LogProbabilities(model, devTokens);
+        var cold = speed.Elapsed.TotalSeconds;
+        // A second pass over the same text measures the steady state, where every word type's projection is cached.
+        var tagger = new NeuralTagger(model);
+        LogProbabilities(devTokens, tagger, logp);
+        speed.Restart();
+        LogProbabilities(devTokens, tagger, logp);
+        var warm = speed.Elapsed.TotalSeconds;
+        output.WriteLine($"neural speed: {total / cold:F0} tokens/s from an empty projection cache, {total / warm:F0} tokens/s warm (one thread, {total} tokens)");
+
+        Print(output, "neural alone", NerEvaluator.Score(dev, Decode(logp)));
+        var perceptron = NerModel.Load(settings.PerceptronModel);
+        Print(output, "perceptron alone", NerEvaluator.Evaluate(perceptron, dev));
+
+        // Each λ tags the whole slice as one running text, as the perceptron's dev score does; the halves then
+        // show how much choosing λ on the same slice flatters the best figure.
+        var half = dev.Length / 2;
+        var first = dev[..half];
+        var second = dev[half..];
+        var results = new List<(float Lambda, NerEvaluation All, NerEvaluation First, NerEvaluation Second)>();
+        foreach (var lambda in settings.Lambdas)
+        {
+            var combined = new NerTagger(perceptron)
+            {
+                FinalEmissions = (s, emissions) =>
+                {
+                    var lp = logp[s];
+                    for (var i = 0; i < emissions.Length; i++) emissions[i] += lambda * lp[i];
+                },
+            };
+            var tags = combined.TagDocument(devTokens);
+            var e = NerEvaluator.Score(dev, tags);
+            results.Add((lambda, e, NerEvaluator.Score(first, tags[..half]), NerEvaluator.Score(second, tags[half..])));
+            Print(output, $"combined λ={lambda}", e);
+        }
+        var best = results.MaxBy(r => r.All.MicroF1);
+        Print(output, $"best combination λ={best.Lambda}", best.All);
+        var onFirst = results.MaxBy(r => r.First.MicroF1);
+        var onSecond = results.MaxBy(r => r.Second.MicroF1);
+        var baseline = results.Find(r => r.Lambda == 0);
+        output.WriteLine($"held-out λ: chosen on first half λ={onFirst.Lambda} → second half {onFirst.Second.MicroF1:F2}; chosen on second half λ={onSecond.Lambda} → first half {onSecond.First.MicroF1:F2}");
+        if (baseline.All is not null)
+            output.WriteLine($"perceptron (λ=0) on the halves: first {baseline.First.MicroF1:F2}, second {baseline.Second.MicroF1:F2}");
+    }
+
+    private static WordVectors Vectors(string sharedDataRoot, Settings settings, TextWriter log)
+    {
+        if (File.Exists(settings.VectorsCache))
+        {
+            using var stream = File.OpenRead(settings.VectorsCache);
+            return WordVectors.Load(stream);
+        }
+        var clock = Stopwatch.StartNew();
+        var newsRoot = Path.Combine(sharedDataRoot, "data", "news");
+        var sentences = NewsText.Documents(newsRoot, settings.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
+        var vectors = WordVectors.Train(sentences, settings.Vocabulary, new SkipGram.Options
+        {
+            Dimensions = settings.VectorDimensions,
+            Epochs = settings.VectorEpochs,
+            Window = settings.VectorWindow,
+        });
+        using (var stream = File.Create(settings.VectorsCache)) vectors.Save(stream);
+        log.WriteLine($"neural: trained {vectors.Count} word vectors in {clock.Elapsed.TotalSeconds:F1} s → {settings.VectorsCache}");
+        return vectors;
+    }
+
+    private static float[][] LogProbabilities(NeuralNerModel model, IReadOnlyList<string>[] sentences)
+    {
+        var result = new float[sentences.Length][];
+        for (var s = 0; s < sentences.Length; s++) result[s] = new float[sentences[s].Count * NerLabels.Count];
+        LogProbabilities(sentences, new NeuralTagger(model), result);
+        return result;
+    }
+
+    private static void LogProbabilities(IReadOnlyList<string>[] sentences, NeuralTagger tagger, float[][] result)
+    {
+        for (var s = 0; s < sentences.Length; s++) tagger.LogProbabilities(sentences[s], result[s]);
+    }
+
+    /// <summary>Best well-formed BIO path under the neural scores alone (no transition scores).</summary>
+    private static string[][] Decode(float[][] logp)
+    {
+        const int L = NerLabels.Count;
+        var transitions = new float[L * L];
+        var start = new float[L];
+        var tags = new string[logp.Length][];
+        for (var s = 0; s < logp.Length; s++)
+        {
+            var n = logp[s].Length / L;
+            var labels = new int[n];
+            BioDecoder.Decode(logp[s], transitions, start, n, [], labels, new float[n * L], new byte[n * L]);
+            tags[s] = new string[n];
+            for (var i = 0; i < n; i++) tags[s][i] = NerLabels.Names[labels[i]];
+        }
+        return tags;
+    }
+
+    private static void Print(TextWriter output, string name, NerEvaluation e)
+    {
+        var types = string.Join(' ', e.PerType.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value.F1:F2}"));
+        output.WriteLine($"{name}: F1 {e.MicroF1:F2} P {e.MicroPrecision:F2} R {e.MicroRecall:F2} | {types}");
+    }
+}
