@@ -15,9 +15,9 @@ public class BiLstmTests
         var vectors = new float[words.Length * 4];
         for (var i = 0; i < vectors.Length; i++) vectors[i] = (float)(rng.NextDouble() - 0.5);
         var wv = new WordVectors(words, vectors, 4);
-        var net = new BiLstm(4, hidden: 3, embedding: 2, affixBuckets: 7);
+        var net = new BiLstm(4, hidden: 9, embedding: 2, affixBuckets: 7);
         net.Initialize(5);
-        // Non-zero biases everywhere so no gradient is trivially zero at the initial point.
+        // Nine units: the vectorised gate loop and its scalar remainder both run. Non-zero biases everywhere so no gradient is trivially zero at the initial point.
         for (var i = 0; i < net.Parameters.Length; i++) net.Parameters[i] += (float)(rng.NextDouble() - 0.5) * 0.2f;
         var inputs = new TokenInputs();
         inputs.Extract(Tokens, wv, net.AffixBuckets);

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Marsad.Analysis.Entities.Neural;
 
@@ -133,15 +135,36 @@ internal sealed class BiLstm
         {
             var t = direction == 0 ? s : n - 1 - s;
             var z = pre.Slice(t * g, g);
-            if (previous >= 0)
-            {
-                var hp = hidden.Slice(previous * h, h);
-                for (var k = 0; k < h; k++) SkipGram.Axpy(hp[k], wh.Slice(k * g, g), z);
-            }
+            if (previous >= 0) AddRecurrent(wh, hidden.Slice(previous * h, h), z);
             var c = cells.Slice(t * h, h);
             var tc = cellTanh.Slice(t * h, h);
             var ht = hidden.Slice(t * h, h);
-            for (var k = 0; k < h; k++)
+            var k = 0;
+            if (Vector.IsHardwareAccelerated)
+            {
+                var w = Vector<float>.Count;
+                ref var rz = ref MemoryMarshal.GetReference(z);
+                var one = Vector<float>.One;
+                var two = new Vector<float>(2f);
+                for (; k <= h - w; k += w)
+                {
+                    var i = VectorSigmoid(Vector.LoadUnsafe(ref rz, (nuint)k));
+                    var f = VectorSigmoid(Vector.LoadUnsafe(ref rz, (nuint)(h + k)));
+                    var u = two * VectorSigmoid(two * Vector.LoadUnsafe(ref rz, (nuint)(2 * h + k))) - one;
+                    var o = VectorSigmoid(Vector.LoadUnsafe(ref rz, (nuint)(3 * h + k)));
+                    i.StoreUnsafe(ref rz, (nuint)k);
+                    f.StoreUnsafe(ref rz, (nuint)(h + k));
+                    u.StoreUnsafe(ref rz, (nuint)(2 * h + k));
+                    o.StoreUnsafe(ref rz, (nuint)(3 * h + k));
+                    var cell = i * u;
+                    if (previous >= 0) cell += f * new Vector<float>(cells.Slice(previous * h + k, w));
+                    var tanh = two * VectorSigmoid(two * cell) - one;
+                    cell.CopyTo(c[k..]);
+                    tanh.CopyTo(tc[k..]);
+                    (o * tanh).CopyTo(ht[k..]);
+                }
+            }
+            for (; k < h; k++)
             {
                 var i = Sigmoid(z[k]);
                 var f = Sigmoid(z[h + k]);
@@ -159,6 +182,31 @@ internal sealed class BiLstm
             previous = t;
         }
     }
+
+    /// <summary>
+    /// <paramref name="z"/> += Σ_k h[k]·W[k,:], a block of z kept in a register across all k rather than
+    /// read and written back once per k.
+    /// </summary>
+    private static void AddRecurrent(ReadOnlySpan<float> wh, ReadOnlySpan<float> h, Span<float> z)
+    {
+        var g = z.Length;
+        var w = Vector<float>.Count;
+        ref var rw = ref MemoryMarshal.GetReference(wh);
+        ref var rz = ref MemoryMarshal.GetReference(z);
+        var b = 0;
+        for (; b <= g - w; b += w)
+        {
+            var acc = Vector.LoadUnsafe(ref rz, (nuint)b);
+            for (var k = 0; k < h.Length; k++)
+                acc += new Vector<float>(h[k]) * Vector.LoadUnsafe(ref rw, (nuint)(k * g + b));
+            acc.StoreUnsafe(ref rz, (nuint)b);
+        }
+        for (; b < g; b++)
+            for (var k = 0; k < h.Length; k++) z[b] += h[k] * wh[k * g + b];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<float> VectorSigmoid(Vector<float> x) => Vector<float>.One / (Vector<float>.One + Vector.Exp(-x));
 
     /// <summary>Label log-probabilities of one token from its two hidden states.</summary>
     public void Output(ReadOnlySpan<float> forward, ReadOnlySpan<float> backward, Span<float> logProbabilities)
