@@ -59,6 +59,26 @@ internal sealed class WordVectors
         return new WordVectors(words, vectors, options.Dimensions);
     }
 
+    /// <summary>
+    /// The first <paramref name="count"/> (most frequent) words with each vector rounded to int8 on its own scale,
+    /// as a shipped model would store them; returned as floats so the tagger reads them unchanged.
+    /// </summary>
+    public WordVectors Quantized(int count)
+    {
+        count = Math.Min(count, Count);
+        var d = Dimensions;
+        var vectors = new float[count * d];
+        for (var w = 0; w < count; w++)
+        {
+            var v = Vector(w);
+            var max = 0f;
+            foreach (var x in v) max = Math.Max(max, Math.Abs(x));
+            var scale = max > 0 ? max / 127 : 1;
+            for (var i = 0; i < d; i++) vectors[w * d + i] = MathF.Round(v[i] / scale) * scale;
+        }
+        return new WordVectors(Words[..count], vectors, d);
+    }
+
     public void Save(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
