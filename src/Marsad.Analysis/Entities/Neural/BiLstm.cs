@@ -18,17 +18,19 @@ internal sealed class BiLstm
 {
     public const int Labels = NerLabels.Count;
 
-    public BiLstm(int wordDimensions, int hidden, int embedding, int affixBuckets)
+    public BiLstm(int wordDimensions, int hidden, int embedding, int affixBuckets, bool lexical = false)
     {
         WordDimensions = wordDimensions;
         Hidden = hidden;
         Embedding = embedding;
         AffixBuckets = affixBuckets;
-        InputSize = 2 * wordDimensions + (TokenInputs.AffixSlots + 1) * embedding;
+        LexicalSlots = lexical ? TokenInputs.LexicalSlots : 0;
+        InputSize = 2 * wordDimensions + (TokenInputs.AffixSlots + 1 + LexicalSlots) * embedding;
         var g = 4 * hidden;
         var at = 0;
         AffixOffset = at; at += affixBuckets * embedding;
         ShapeOffset = at; at += TokenInputs.ShapeCount * embedding;
+        LexicalOffset = at; at += lexical ? TokenInputs.LexicalRows * embedding : 0;
         for (var d = 0; d < 2; d++)
         {
             InputWeights[d] = at; at += InputSize * g;
@@ -46,6 +48,12 @@ internal sealed class BiLstm
     public int AffixBuckets { get; }
     public int InputSize { get; }
 
+    /// <summary>Lexical inputs read (<see cref="TokenInputs.LexicalSlots"/>, or 0 for a model without them).</summary>
+    public int LexicalSlots { get; }
+
+    /// <summary>Where the gazetteer slots, which depend on the neighbouring words, start in the input vector.</summary>
+    public int ContextualInputStart => 2 * WordDimensions + (TokenInputs.AffixSlots + 1 + TokenInputs.FirstContextualSlot) * Embedding;
+
     /// <summary>Where the trained (embedding) part of the input starts; the word and stem vectors come first.</summary>
     public int TrainedInputStart => 2 * WordDimensions;
 
@@ -53,6 +61,7 @@ internal sealed class BiLstm
 
     public int AffixOffset { get; }
     public int ShapeOffset { get; }
+    public int LexicalOffset { get; }
     public int[] InputWeights { get; } = new int[2];
     public int[] RecurrentWeights { get; } = new int[2];
     public int[] Bias { get; } = new int[2];
@@ -71,6 +80,7 @@ internal sealed class BiLstm
         var g = 4 * Hidden;
         Fill(AffixOffset, AffixBuckets * Embedding, 1);
         Fill(ShapeOffset, TokenInputs.ShapeCount * Embedding, 1);
+        Fill(LexicalOffset, LexicalSlots > 0 ? TokenInputs.LexicalRows * Embedding : 0, 1);
         for (var d = 0; d < 2; d++)
         {
             var limit = Math.Sqrt(6.0 / (InputSize + Hidden + g));
@@ -83,8 +93,11 @@ internal sealed class BiLstm
         Array.Clear(p, OutputBias, Labels);
     }
 
-    /// <summary>The input vector of token <paramref name="t"/>.</summary>
-    public void Input(TokenInputs inputs, int t, WordVectors vectors, Span<float> x)
+    /// <summary>
+    /// The input vector of token <paramref name="t"/>; without <paramref name="contextual"/> the gazetteer slots
+    /// are left zero, which is the part of the input that is a function of the word alone.
+    /// </summary>
+    public void Input(TokenInputs inputs, int t, WordVectors vectors, Span<float> x, bool contextual = true)
     {
         var wd = WordDimensions;
         var scale = MathF.Sqrt(wd);
@@ -98,6 +111,12 @@ internal sealed class BiLstm
         at += e;
         for (var k = 0; k < TokenInputs.AffixSlots; k++, at += e)
             Parameters.AsSpan(AffixOffset + inputs.Affixes[t * TokenInputs.AffixSlots + k] * e, e).CopyTo(x.Slice(at, e));
+        for (var k = 0; k < LexicalSlots; k++, at += e)
+        {
+            var row = inputs.Lexical[t * TokenInputs.LexicalSlots + k];
+            if (row < 0 || (!contextual && k >= TokenInputs.FirstContextualSlot)) x.Slice(at, e).Clear();
+            else Parameters.AsSpan(LexicalOffset + row * e, e).CopyTo(x.Slice(at, e));
+        }
 
         void Scaled(int id, Span<float> target)
         {
@@ -114,9 +133,15 @@ internal sealed class BiLstm
     /// <summary>Bias plus input projection of one direction: <paramref name="z"/> = b + Σ x[j]·W[j,:].</summary>
     public void Project(int direction, ReadOnlySpan<float> x, Span<float> z)
     {
+        Parameters.AsSpan(Bias[direction], 4 * Hidden).CopyTo(z);
+        AddProjection(direction, x, 0, z);
+    }
+
+    /// <summary><paramref name="z"/> += Σ x[j]·W[from + j,:]: the projection of a slice of the input that starts at <paramref name="from"/>.</summary>
+    public void AddProjection(int direction, ReadOnlySpan<float> x, int from, Span<float> z)
+    {
         var g = 4 * Hidden;
-        Parameters.AsSpan(Bias[direction], g).CopyTo(z);
-        var w = Parameters.AsSpan(InputWeights[direction], InputSize * g);
+        var w = Parameters.AsSpan(InputWeights[direction] + from * g, x.Length * g);
         for (var j = 0; j < x.Length; j++)
             if (x[j] != 0) SkipGram.Axpy(x[j], w.Slice(j * g, g), z);
     }
@@ -330,6 +355,11 @@ internal sealed class BiLstm
             SkipGram.Axpy(1, dx[..e], gradient.AsSpan(ShapeOffset + inputs.Shapes[t] * e, e));
             for (var k = 0; k < TokenInputs.AffixSlots; k++)
                 SkipGram.Axpy(1, dx.Slice(e + k * e, e), gradient.AsSpan(AffixOffset + inputs.Affixes[t * TokenInputs.AffixSlots + k] * e, e));
+            for (var k = 0; k < LexicalSlots; k++)
+            {
+                var row = inputs.Lexical[t * TokenInputs.LexicalSlots + k];
+                if (row >= 0) SkipGram.Axpy(1, dx.Slice((1 + TokenInputs.AffixSlots + k) * e, e), gradient.AsSpan(LexicalOffset + row * e, e));
+            }
         }
         return loss;
     }

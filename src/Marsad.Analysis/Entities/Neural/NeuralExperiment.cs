@@ -62,6 +62,8 @@ public static class NeuralExperiment
         }
         log.WriteLine($"neural: {vectors.Count} vectors of {vectors.Dimensions}; {100.0 * covered / total:F1}% of dev tokens have a word or stem vector");
 
+        var perceptron = NerModel.Load(settings.PerceptronModel);
+        var tables = perceptron.Tables;
         NeuralNerModel model;
         if (settings.NeuralCache is { } cache && File.Exists(cache))
         {
@@ -72,8 +74,8 @@ public static class NeuralExperiment
         else
         {
             var clock = Stopwatch.StartNew();
-            model = NeuralTrainer.Train(train, vectors, settings.Training, log,
-                (epoch, m) => log.WriteLine($"neural: epoch {epoch} dev F1 {NerEvaluator.Score(dev, Decode(LogProbabilities(m, devTokens))).MicroF1:F2} (logged only)"));
+            model = NeuralTrainer.Train(train, vectors, settings.Training, tables, log,
+                (epoch, m) => log.WriteLine($"neural: epoch {epoch} dev F1 {NerEvaluator.Score(dev, Decode(LogProbabilities(m, tables, devTokens))).MicroF1:F2} (logged only)"));
             output.WriteLine($"neural training: {clock.Elapsed.TotalSeconds:F1} s on {train.Length} sentences");
             if (settings.NeuralCache is { } path)
             {
@@ -87,12 +89,12 @@ public static class NeuralExperiment
             output.WriteLine($"neural model: {sized.Length / 1024} KiB ({model.Network.Parameters.Length} parameters, {model.Vectors.Count} float16 vectors)");
         }
 
-        var logp = LogProbabilities(model, devTokens);
+        var logp = LogProbabilities(model, tables, devTokens);
         // Timed after the JIT has settled (a few passes with a throwaway tagger): one pass from an empty projection
         // cache, then the steady state where every word type's projection is cached.
-        var warmup = new NeuralTagger(model);
+        var warmup = new NeuralTagger(model, tables);
         for (var pass = 0; pass < 5; pass++) LogProbabilities(devTokens, warmup, logp);
-        var tagger = new NeuralTagger(model);
+        var tagger = new NeuralTagger(model, tables);
         var speed = Stopwatch.StartNew();
         LogProbabilities(devTokens, tagger, logp);
         var cold = speed.Elapsed.TotalSeconds;
@@ -102,7 +104,6 @@ public static class NeuralExperiment
         output.WriteLine($"neural speed: {total / cold:F0} tokens/s from an empty projection cache, {total / warm:F0} tokens/s warm (one thread, {total} tokens)");
 
         Print(output, "neural alone", NerEvaluator.Score(dev, Decode(logp)));
-        var perceptron = NerModel.Load(settings.PerceptronModel);
         Print(output, "perceptron alone", NerEvaluator.Evaluate(perceptron, dev));
 
         // Each λ tags the whole slice as one running text, as the perceptron's dev score does; the halves then
@@ -138,7 +139,7 @@ public static class NeuralExperiment
         if (settings.ShipVocabulary > 0)
         {
             var shipped = new NeuralNerModel(model.Network, model.Vectors.Quantized(settings.ShipVocabulary));
-            var shippedLogp = LogProbabilities(shipped, devTokens);
+            var shippedLogp = LogProbabilities(shipped, tables, devTokens);
             var bytes = shipped.Vectors.Count * (shipped.Vectors.Dimensions + 4) + shipped.Vectors.Words.Sum(w => 2 * w.Length + 1) + 2 * model.Network.Parameters.Length;
             Print(output, $"shipped variant ({shipped.Vectors.Count} int8 vectors, float16 weights, about {bytes / 1024} KiB) alone", NerEvaluator.Score(dev, Decode(shippedLogp)));
             var shippedTagger = new NerTagger(perceptron)
@@ -154,7 +155,7 @@ public static class NeuralExperiment
 
         // End-to-end speed with the neural scores computed inside the hook, against the perceptron alone.
         var buffer = new float[devTokens.Max(t => t.Count) * NerLabels.Count];
-        var live = new NeuralTagger(model);
+        var live = new NeuralTagger(model, tables);
         var mixed = new NerTagger(perceptron)
         {
             FinalEmissions = (s, emissions) =>
@@ -198,11 +199,11 @@ public static class NeuralExperiment
         return vectors;
     }
 
-    private static float[][] LogProbabilities(NeuralNerModel model, IReadOnlyList<string>[] sentences)
+    private static float[][] LogProbabilities(NeuralNerModel model, NerTables tables, IReadOnlyList<string>[] sentences)
     {
         var result = new float[sentences.Length][];
         for (var s = 0; s < sentences.Length; s++) result[s] = new float[sentences[s].Count * NerLabels.Count];
-        LogProbabilities(sentences, new NeuralTagger(model), result);
+        LogProbabilities(sentences, new NeuralTagger(model, tables), result);
         return result;
     }
 

@@ -9,9 +9,11 @@ internal static class NeuralTrainer
     /// Trains for a fixed number of epochs; <paramref name="afterEpoch"/> sees the model after each one (for logging
     /// only: the epoch count is an option, not chosen by the callback).
     /// </summary>
-    public static NeuralNerModel Train(IReadOnlyList<ConllSentence> train, WordVectors vectors, NeuralTrainingOptions options, TextWriter? log = null, Action<int, NeuralNerModel>? afterEpoch = null)
+    /// <remarks><paramref name="tables"/> (the perceptron's) are required when <see cref="NeuralTrainingOptions.Lexical"/> is set.</remarks>
+    public static NeuralNerModel Train(IReadOnlyList<ConllSentence> train, WordVectors vectors, NeuralTrainingOptions options, NerTables? tables = null, TextWriter? log = null, Action<int, NeuralNerModel>? afterEpoch = null)
     {
-        var net = new BiLstm(vectors.Dimensions, options.Hidden, options.Embedding, options.AffixBuckets);
+        var lexicon = options.Lexical ? new NerFeatureExtractor(tables ?? throw new ArgumentNullException(nameof(tables))) : null;
+        var net = new BiLstm(vectors.Dimensions, options.Hidden, options.Embedding, options.AffixBuckets, options.Lexical);
         net.Initialize(options.Seed);
         var model = new NeuralNerModel(net, vectors);
         var p = net.Parameters;
@@ -41,7 +43,7 @@ internal static class NeuralTrainer
             for (var k = 0; k < order.Length; k++)
             {
                 var s = order[k];
-                inputs.Extract(train[s].Tokens, vectors, options.AffixBuckets);
+                inputs.Extract(train[s].Tokens, vectors, options.AffixBuckets, lexicon);
                 loss += net.LossAndGradient(inputs, gold[s], vectors, options.InputDropout, options.OutputDropout, rng, ws, gradient);
                 tokens += train[s].Count;
                 if (++inBatch < options.Batch && k < order.Length - 1) continue;

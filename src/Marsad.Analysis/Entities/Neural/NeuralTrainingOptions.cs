@@ -11,6 +11,9 @@ public sealed record NeuralTrainingOptions
 
     public int AffixBuckets { get; init; } = 1 << 14;
 
+    /// <summary>Also read the perceptron's word clusters, gazetteer matches and trigger classes as embedded inputs.</summary>
+    public bool Lexical { get; init; }
+
     public int Epochs { get; init; } = 12;
 
     /// <summary>Adam step size, divided by 1 + <see cref="Decay"/>·epoch.</summary>

@@ -11,6 +11,19 @@ internal sealed class TokenInputs
 
     public const int ShapeCount = 5 * 2 * 2 * 2 * 2 * 5;
 
+    /// <summary>Cluster leaf of the word and of its bare form, trigger class, gazetteer begin and inside kinds.</summary>
+    public const int LexicalSlots = 5;
+
+    /// <summary>The lexical slots that depend on the neighbouring words (gazetteer phrases), not on the word alone.</summary>
+    public const int FirstContextualSlot = 3;
+
+    private const int Leaves = 1 << (3 * WordClusterBuilder.Depth);
+    private const int TriggerRows = 16;
+    private const int GazetteerRows = 64;
+
+    /// <summary>Rows of the lexical embedding table: each slot's values in their own range.</summary>
+    public const int LexicalRows = 2 * Leaves + TriggerRows + 2 * GazetteerRows;
+
     private char[] _chars = new char[256];
 
     public int Count { get; private set; }
@@ -24,7 +37,14 @@ internal sealed class TokenInputs
     /// <summary>Count × <see cref="AffixSlots"/> rows of the affix table.</summary>
     public int[] Affixes { get; private set; } = new int[64 * AffixSlots];
 
-    public void Extract(IReadOnlyList<string> tokens, WordVectors vectors, int affixBuckets)
+    /// <summary>Count × <see cref="LexicalSlots"/> rows of the lexical table, -1 where the token has no such value.</summary>
+    public int[] Lexical { get; private set; } = new int[64 * LexicalSlots];
+
+    /// <summary>
+    /// Fills the inputs of <paramref name="tokens"/>; the lexical slots are read from <paramref name="lexicon"/>
+    /// (the perceptron's clusters, gazetteers and triggers) when given and left empty otherwise.
+    /// </summary>
+    public void Extract(IReadOnlyList<string> tokens, WordVectors vectors, int affixBuckets, NerFeatureExtractor? lexicon = null)
     {
         var n = tokens.Count;
         Count = n;
@@ -35,8 +55,30 @@ internal sealed class TokenInputs
             Stems = new int[size];
             Shapes = new int[size];
             Affixes = new int[size * AffixSlots];
+            Lexical = new int[size * LexicalSlots];
         }
         for (var i = 0; i < n; i++) Extract(i, tokens[i], vectors, affixBuckets);
+        var lexical = Lexical.AsSpan(0, n * LexicalSlots);
+        if (lexicon is null)
+        {
+            lexical.Fill(-1);
+            return;
+        }
+        lexicon.Analyze(tokens);
+        var leaves = lexicon.ClusterLeaves;
+        var bareLeaves = lexicon.BareClusterLeaves;
+        var triggers = lexicon.Triggers;
+        var begins = lexicon.GazetteerBegins;
+        var insides = lexicon.GazetteerInsides;
+        for (var i = 0; i < n; i++)
+        {
+            var row = lexical.Slice(i * LexicalSlots, LexicalSlots);
+            row[0] = leaves[i] is >= 0 and < Leaves ? leaves[i] : -1;
+            row[1] = bareLeaves[i] is >= 0 and < Leaves ? Leaves + bareLeaves[i] : -1;
+            row[2] = triggers[i] is > 0 and < TriggerRows ? 2 * Leaves + triggers[i] : -1;
+            row[3] = begins[i] is > 0 and < GazetteerRows ? 2 * Leaves + TriggerRows + begins[i] : -1;
+            row[4] = insides[i] is > 0 and < GazetteerRows ? 2 * Leaves + TriggerRows + GazetteerRows + insides[i] : -1;
+        }
     }
 
     private void Extract(int i, string token, WordVectors vectors, int affixBuckets)
