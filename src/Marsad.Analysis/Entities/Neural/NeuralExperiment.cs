@@ -168,6 +168,60 @@ public static class NeuralExperiment
         output.WriteLine($"speed, one thread, after warm-up: perceptron alone {total / Timed(() => alone.TagDocument(devTokens)):F0} tokens/s, with the neural scores {total / Timed(() => mixed.TagDocument(devTokens)):F0} tokens/s");
     }
 
+    /// <summary>
+    /// k-fold cross-validation over contiguous blocks of ANERcorp train (the blocks of <c>marsad train ner --folds</c>):
+    /// per fold the perceptron (default options, on <paramref name="resources"/>) and the neural tagger are trained on
+    /// the other blocks, and the held-out block is tagged for every λ. Prints each fold's scores as it ends and the
+    /// pooled scores at the end.
+    /// </summary>
+    public static void CrossValidate(string sharedDataRoot, Settings settings, NerResources resources, int folds, TextWriter output, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(log);
+        var vectors = Vectors(sharedDataRoot, settings, log);
+        var all = ConllCorpus.Read(Path.Combine(sharedDataRoot, NerTrainer.AnercorpTrain));
+        var lambdas = settings.Lambdas;
+        var predicted = new IReadOnlyList<string>[lambdas.Count][];
+        for (var l = 0; l < lambdas.Count; l++) predicted[l] = new IReadOnlyList<string>[all.Count];
+        var neuralAlone = new IReadOnlyList<string>[all.Count];
+        for (var f = 0; f < folds; f++)
+        {
+            var clock = Stopwatch.StartNew();
+            var from = (int)((long)all.Count * f / folds);
+            var to = (int)((long)all.Count * (f + 1) / folds);
+            var rest = all.Take(from).Concat(all.Skip(to)).ToArray();
+            var held = all.Skip(from).Take(to - from).ToArray();
+            var heldTokens = held.Select(s => s.Tokens).ToArray();
+            var perceptron = NerTrainer.Train(rest, new NerTrainingOptions(), resources);
+            var model = NeuralTrainer.Train(rest, vectors, settings.Training, perceptron.Tables);
+            var logp = LogProbabilities(model, perceptron.Tables, heldTokens);
+            var alone = Decode(logp);
+            for (var s = 0; s < held.Length; s++) neuralAlone[from + s] = alone[s];
+            var line = new System.Text.StringBuilder($"fold {f + 1}: neural {NerEvaluator.Score(held, alone).MicroF1:F2}");
+            for (var l = 0; l < lambdas.Count; l++)
+            {
+                var lambda = lambdas[l];
+                var combined = new NerTagger(perceptron)
+                {
+                    FinalEmissions = (s, emissions) =>
+                    {
+                        var lp = logp[s];
+                        for (var i = 0; i < emissions.Length; i++) emissions[i] += lambda * lp[i];
+                    },
+                };
+                var tags = combined.TagDocument(heldTokens);
+                for (var s = 0; s < held.Length; s++) predicted[l][from + s] = tags[s];
+                line.Append($" | λ={lambda} {NerEvaluator.Score(held, tags).MicroF1:F2}");
+            }
+            output.WriteLine(line.Append($" ({clock.Elapsed.TotalSeconds:F0} s)"));
+            output.Flush();
+        }
+        Print(output, $"cv{folds} neural alone", NerEvaluator.Score(all, neuralAlone));
+        for (var l = 0; l < lambdas.Count; l++) Print(output, $"cv{folds} combined λ={lambdas[l]}", NerEvaluator.Score(all, predicted[l]));
+    }
+
     /// <summary>Mean seconds of three runs after two untimed ones, so JIT tiering and cold caches are not counted.</summary>
     private static double Timed(Action action)
     {
