@@ -31,6 +31,9 @@ public sealed class NerTagger
     /// </summary>
     internal EmissionAdjuster? FinalEmissions { get; set; }
 
+    /// <summary>Experiment hook like <see cref="FinalEmissions"/> for the first stage of a two-stage model, whose labels feed the document context.</summary>
+    internal EmissionAdjuster? FirstStageEmissions { get; set; }
+
     public NerTagger(NerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -163,6 +166,7 @@ public sealed class NerTagger
             var features = _extractor.Features;
             if (_rows.Length < features.Length) _rows = new int[Math.Max(features.Length, _rows.Length * 2)];
             fused.AddEmissions(features, _extractor.Offsets, n, emissions, partial.Slice(starts[s] * L, n * L), _rows);
+            if (n > 0) FirstStageEmissions?.Invoke(s, emissions);
             continues[s] = _extractor.ContinuesEntity.ToArray();
             first[s] = Viterbi(_model.First, n, continues[s]);
             keys[s] = _extractor.DocumentKeys.ToArray();

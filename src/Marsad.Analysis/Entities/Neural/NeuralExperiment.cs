@@ -34,6 +34,12 @@ public static class NeuralExperiment
 
         public NeuralTrainingOptions Training { get; init; } = new();
 
+        /// <summary>Also add the neural scores (with the same λ) to the first stage's emissions.</summary>
+        public bool FirstStage { get; init; }
+
+        /// <summary>Neural models trained with consecutive seeds whose log-probabilities are averaged.</summary>
+        public int Models { get; init; } = 1;
+
         /// <summary>When positive, also score the model with only this many vectors, int8-quantised, as it would ship.</summary>
         public int ShipVocabulary { get; init; }
 
@@ -64,29 +70,14 @@ public static class NeuralExperiment
 
         var perceptron = NerModel.Load(settings.PerceptronModel);
         var tables = perceptron.Tables;
-        NeuralNerModel model;
-        if (settings.NeuralCache is { } cache && File.Exists(cache))
-        {
-            using var stream = File.OpenRead(cache);
-            model = NeuralNerModel.Load(stream);
-            log.WriteLine($"neural: model loaded from {cache}");
-        }
-        else
-        {
-            var clock = Stopwatch.StartNew();
-            model = NeuralTrainer.Train(train, vectors, settings.Training, tables, log,
-                (epoch, m) => log.WriteLine($"neural: epoch {epoch} dev F1 {NerEvaluator.Score(dev, Decode(LogProbabilities(m, tables, devTokens))).MicroF1:F2} (logged only)"));
-            output.WriteLine($"neural training: {clock.Elapsed.TotalSeconds:F1} s on {train.Length} sentences");
-            if (settings.NeuralCache is { } path)
-            {
-                using var stream = File.Create(path);
-                model.Save(stream);
-            }
-        }
+        var ensemble = new NeuralNerModel[settings.Models];
+        for (var k = 0; k < ensemble.Length; k++)
+            ensemble[k] = TrainOrLoad(settings, k, train, vectors, tables, dev, devTokens, output, log);
+        var model = ensemble[0];
         using (var sized = new MemoryStream())
         {
             model.Save(sized);
-            output.WriteLine($"neural model: {sized.Length / 1024} KiB ({model.Network.Parameters.Length} parameters, {model.Vectors.Count} float16 vectors)");
+            output.WriteLine($"neural model: {sized.Length / 1024} KiB ({model.Network.Parameters.Length} parameters, {model.Vectors.Count} float16 vectors){(ensemble.Length > 1 ? $", {ensemble.Length} of them" : "")}");
         }
 
         var logp = LogProbabilities(model, tables, devTokens);
@@ -103,7 +94,12 @@ public static class NeuralExperiment
         var warm = speed.Elapsed.TotalSeconds / 3;
         output.WriteLine($"neural speed: {total / cold:F0} tokens/s from an empty projection cache, {total / warm:F0} tokens/s warm (one thread, {total} tokens)");
 
-        Print(output, "neural alone", NerEvaluator.Score(dev, Decode(logp)));
+        if (ensemble.Length > 1)
+        {
+            Print(output, "neural alone, first model", NerEvaluator.Score(dev, Decode(LogProbabilities(model, tables, devTokens))));
+            logp = Average(ensemble.Select(m => LogProbabilities(m, tables, devTokens)).ToArray());
+        }
+        Print(output, ensemble.Length > 1 ? $"neural alone, mean log-probabilities of {ensemble.Length} models" : "neural alone", NerEvaluator.Score(dev, Decode(logp)));
         Print(output, "perceptron alone", NerEvaluator.Evaluate(perceptron, dev));
 
         // Each λ tags the whole slice as one running text, as the perceptron's dev score does; the halves then
@@ -122,6 +118,7 @@ public static class NeuralExperiment
                     for (var i = 0; i < emissions.Length; i++) emissions[i] += lambda * lp[i];
                 },
             };
+            if (settings.FirstStage) combined.FirstStageEmissions = combined.FinalEmissions;
             var tags = combined.TagDocument(devTokens);
             var e = NerEvaluator.Score(dev, tags);
             results.Add((lambda, e, NerEvaluator.Score(first, tags[..half]), NerEvaluator.Score(second, tags[half..])));
@@ -220,6 +217,39 @@ public static class NeuralExperiment
         }
         Print(output, $"cv{folds} neural alone", NerEvaluator.Score(all, neuralAlone));
         for (var l = 0; l < lambdas.Count; l++) Print(output, $"cv{folds} combined λ={lambdas[l]}", NerEvaluator.Score(all, predicted[l]));
+    }
+
+    /// <summary>The k-th model of the ensemble (training seed + k), from its cache file when there is one.</summary>
+    private static NeuralNerModel TrainOrLoad(Settings settings, int k, ConllSentence[] train, WordVectors vectors, NerTables tables, ConllSentence[] dev, IReadOnlyList<string>[] devTokens, TextWriter output, TextWriter log)
+    {
+        var cache = settings.NeuralCache is null ? null : k == 0 ? settings.NeuralCache : $"{settings.NeuralCache}.{k}";
+        if (cache is not null && File.Exists(cache))
+        {
+            using var stream = File.OpenRead(cache);
+            log.WriteLine($"neural: model loaded from {cache}");
+            return NeuralNerModel.Load(stream);
+        }
+        var clock = Stopwatch.StartNew();
+        var model = NeuralTrainer.Train(train, vectors, settings.Training with { Seed = settings.Training.Seed + k }, tables, log,
+            (epoch, m) => log.WriteLine($"neural: epoch {epoch} dev F1 {NerEvaluator.Score(dev, Decode(LogProbabilities(m, tables, devTokens))).MicroF1:F2} (logged only)"));
+        output.WriteLine($"neural training: {clock.Elapsed.TotalSeconds:F1} s on {train.Length} sentences (seed {settings.Training.Seed + k}, per-epoch dev scoring included)");
+        if (cache is not null)
+        {
+            using var stream = File.Create(cache);
+            model.Save(stream);
+        }
+        return model;
+    }
+
+    private static float[][] Average(float[][][] members)
+    {
+        var result = new float[members[0].Length][];
+        for (var s = 0; s < result.Length; s++)
+        {
+            result[s] = new float[members[0][s].Length];
+            foreach (var m in members) SkipGram.Axpy(1f / members.Length, m[s], result[s]);
+        }
+        return result;
     }
 
     /// <summary>Mean seconds of three runs after two untimed ones, so JIT tiering and cold caches are not counted.</summary>
