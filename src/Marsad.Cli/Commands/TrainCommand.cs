@@ -132,8 +132,9 @@ public static class TrainCommand
         var dev = new Option<double>("--dev") { Description = "Fraction of ANERcorp train held out as dev (its last sentences).", DefaultValueFactory = _ => 0.2 };
         var folds = new Option<int>("--folds") { Description = "Cross-validate instead: per fold train both taggers on the other blocks (needs --resources) and score the combination." };
         var resources = new Option<string?>("--resources") { Description = "Resources cache (as for marsad train ner) for the perceptrons trained by --folds." };
+        var test = new Option<float>("--test-lambda") { Description = "Record instead the ANERcorp test score at this λ fixed beforehand (--model trained on all of train; for recording, never for choosing)." };
         var set = SetOption("NeuralTrainingOptions or NeuralExperiment.Settings");
-        var command = new Command("neural", "Tuning: train the BiLSTM tagger on ANERcorp train less the dev slice and score it alone and mixed into the perceptron's emissions.") { model, vectors, neural, dev, folds, resources, set };
+        var command = new Command("neural", "Tuning: train the BiLSTM tagger on ANERcorp train less the dev slice and score it alone and mixed into the perceptron's emissions.") { model, vectors, neural, dev, folds, resources, test, set };
         command.SetAction(result =>
         {
             var training = new NeuralTrainingOptions();
@@ -155,6 +156,11 @@ public static class TrainCommand
                 return 0;
             }
             if (settings.PerceptronModel.Length == 0) throw new CliException("--model is required without --folds");
+            if (result.GetValue(test) is var lambda and > 0)
+            {
+                NeuralExperiment.RecordTest(CliEnvironment.SharedPath("."), settings with { Training = training }, lambda, Console.Out, Console.Error);
+                return 0;
+            }
             NeuralExperiment.Run(CliEnvironment.SharedPath("."), settings with { Training = training }, Console.Out, Console.Error);
             return 0;
         });

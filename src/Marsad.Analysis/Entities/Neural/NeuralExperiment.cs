@@ -166,6 +166,35 @@ public static class NeuralExperiment
     }
 
     /// <summary>
+    /// Records (never for choosing) the ANERcorp test score: the neural tagger trained on all of train, alone and
+    /// mixed with <see cref="Settings.PerceptronModel"/> (trained on all of train) at a λ fixed beforehand.
+    /// </summary>
+    public static void RecordTest(string sharedDataRoot, Settings settings, float lambda, TextWriter output, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(log);
+        var vectors = Vectors(sharedDataRoot, settings, log);
+        var train = ConllCorpus.Read(Path.Combine(sharedDataRoot, NerTrainer.AnercorpTrain)).ToArray();
+        var test = ConllCorpus.Read(Path.Combine(sharedDataRoot, NerTrainer.AnercorpTest)).ToArray();
+        var testTokens = test.Select(s => s.Tokens).ToArray();
+        var perceptron = NerModel.Load(settings.PerceptronModel);
+        var model = TrainOrLoad(settings, 0, train, vectors, perceptron.Tables, [], [], output, log);
+        var logp = LogProbabilities(model, perceptron.Tables, testTokens);
+        Print(output, "test, neural alone", NerEvaluator.Score(test, Decode(logp)));
+        Print(output, "test, perceptron alone", NerEvaluator.Score(test, new NerTagger(perceptron).TagDocument(testTokens)));
+        var combined = new NerTagger(perceptron)
+        {
+            FinalEmissions = (s, emissions) =>
+            {
+                var lp = logp[s];
+                for (var i = 0; i < emissions.Length; i++) emissions[i] += lambda * lp[i];
+            },
+        };
+        Print(output, $"test, combined λ={lambda}", NerEvaluator.Score(test, combined.TagDocument(testTokens)));
+    }
+
+    /// <summary>
     /// k-fold cross-validation over contiguous blocks of ANERcorp train (the blocks of <c>marsad train ner --folds</c>):
     /// per fold the perceptron (default options, on <paramref name="resources"/>) and the neural tagger are trained on
     /// the other blocks, and the held-out block is tagged for every λ. Prints each fold's scores as it ends and the
@@ -231,8 +260,8 @@ public static class NeuralExperiment
         }
         var clock = Stopwatch.StartNew();
         var model = NeuralTrainer.Train(train, vectors, settings.Training with { Seed = settings.Training.Seed + k }, tables, log,
-            (epoch, m) => log.WriteLine($"neural: epoch {epoch} dev F1 {NerEvaluator.Score(dev, Decode(LogProbabilities(m, tables, devTokens))).MicroF1:F2} (logged only)"));
-        output.WriteLine($"neural training: {clock.Elapsed.TotalSeconds:F1} s on {train.Length} sentences (seed {settings.Training.Seed + k}, per-epoch dev scoring included)");
+            dev.Length == 0 ? null : (epoch, m) => log.WriteLine($"neural: epoch {epoch} dev F1 {NerEvaluator.Score(dev, Decode(LogProbabilities(m, tables, devTokens))).MicroF1:F2} (logged only)"));
+        output.WriteLine($"neural training: {clock.Elapsed.TotalSeconds:F1} s on {train.Length} sentences (seed {settings.Training.Seed + k}{(dev.Length > 0 ? ", per-epoch dev scoring included" : "")})");
         if (cache is not null)
         {
             using var stream = File.Create(cache);
