@@ -126,7 +126,7 @@ public static class TrainCommand
 
     private static Command Neural()
     {
-        var model = new Option<string?>("--model") { Description = "Perceptron model trained with the same --dev (marsad train ner --dev 0.2 --out FILE); not used with --folds." };
+        var model = new Option<string?>("--model") { Description = "Perceptron model trained with the same --dev (marsad train ner --dev 0.2 --out FILE); with --folds, the prefix of per-fold perceptron caches." };
         var vectors = new Option<string>("--vectors") { Description = "Word-vector cache file (trained from the shared news when missing).", Required = true };
         var neural = new Option<string?>("--neural") { Description = "Neural model cache file (trained when missing)." };
         var dev = new Option<double>("--dev") { Description = "Fraction of ANERcorp train held out as dev (its last sentences).", DefaultValueFactory = _ => 0.2 };

@@ -196,8 +196,9 @@ public static class NeuralExperiment
 
     /// <summary>
     /// k-fold cross-validation over contiguous blocks of ANERcorp train (the blocks of <c>marsad train ner --folds</c>):
-    /// per fold the perceptron (default options, on <paramref name="resources"/>) and the neural tagger are trained on
-    /// the other blocks, and the held-out block is tagged for every λ. Prints each fold's scores as it ends and the
+    /// per fold the perceptron (default options, on <paramref name="resources"/>; cached beside
+    /// <see cref="Settings.PerceptronModel"/> when that is given) and the neural tagger are trained on the other blocks,
+    /// and the held-out block is tagged for every λ. Prints each fold's scores as it ends and the
     /// pooled scores at the end.
     /// </summary>
     public static void CrossValidate(string sharedDataRoot, Settings settings, NerResources resources, int folds, TextWriter output, TextWriter log)
@@ -220,9 +221,28 @@ public static class NeuralExperiment
             var rest = all.Take(from).Concat(all.Skip(to)).ToArray();
             var held = all.Skip(from).Take(to - from).ToArray();
             var heldTokens = held.Select(s => s.Tokens).ToArray();
-            var perceptron = NerTrainer.Train(rest, new NerTrainingOptions(), resources);
-            var model = NeuralTrainer.Train(rest, vectors, settings.Training, perceptron.Tables);
-            var logp = LogProbabilities(model, perceptron.Tables, heldTokens);
+            NerModel perceptron;
+            var perceptronCache = settings.PerceptronModel.Length > 0 ? $"{settings.PerceptronModel}.fold{f + 1}of{folds}" : null;
+            if (perceptronCache is not null && File.Exists(perceptronCache))
+            {
+                perceptron = NerModel.Load(perceptronCache);
+            }
+            else
+            {
+                perceptron = NerTrainer.Train(rest, new NerTrainingOptions(), resources);
+                if (perceptronCache is not null)
+                {
+                    using var stream = File.Create(perceptronCache);
+                    perceptron.Save(stream);
+                }
+            }
+            var members = new float[settings.Models][][];
+            for (var k = 0; k < members.Length; k++)
+            {
+                var member = NeuralTrainer.Train(rest, vectors, settings.Training with { Seed = settings.Training.Seed + k }, perceptron.Tables);
+                members[k] = LogProbabilities(member, perceptron.Tables, heldTokens);
+            }
+            var logp = members.Length == 1 ? members[0] : Average(members);
             var alone = Decode(logp);
             for (var s = 0; s < held.Length; s++) neuralAlone[from + s] = alone[s];
             var line = new System.Text.StringBuilder($"fold {f + 1}: neural {NerEvaluator.Score(held, alone).MicroF1:F2}");
