@@ -67,6 +67,24 @@ internal sealed class NerFeatureExtractor
     /// <summary>Per token, whether it links the parts of a name, so an entity cannot end on it (see <see cref="ArabicForms.IsNameLink"/>).</summary>
     public ReadOnlySpan<bool> ContinuesEntity => _continues.AsSpan(0, _count);
 
+    /// <summary>Per token, its word's cluster leaf (-1 when it has none); filled by <see cref="Analyze"/> or <see cref="Extract"/>.</summary>
+    public ReadOnlySpan<int> ClusterLeaves => _cluster.AsSpan(0, _count);
+
+    /// <summary>Per token, the cluster leaf of its article-less form (-1 when it has none).</summary>
+    public ReadOnlySpan<int> BareClusterLeaves => _clusterBare.AsSpan(0, _count);
+
+    /// <summary>Per token, the gazetteer kinds of the phrases that start at it.</summary>
+    public ReadOnlySpan<byte> GazetteerBegins => _gazBegin.AsSpan(0, _count);
+
+    /// <summary>Per token, the gazetteer kinds of the phrases that continue through it.</summary>
+    public ReadOnlySpan<byte> GazetteerInsides => _gazInside.AsSpan(0, _count);
+
+    /// <summary>Per token, its <see cref="NerTriggers"/> class (0 for none).</summary>
+    public ReadOnlySpan<byte> Triggers => _trigger.AsSpan(0, _count);
+
+    /// <summary>Looks up the per-token tables (clusters, gazetteer matches, triggers) without hashing any features.</summary>
+    public void Analyze(IReadOnlyList<string> tokens) => Prepare(tokens);
+
     public static uint ClusterKey(ReadOnlySpan<char> normalizedWord) => FeatureHash.Of(TClusterKey, normalizedWord);
 
     /// <summary>Key of a word's news profile: its article-less, proclitic-less normalised form.</summary>

@@ -22,6 +22,18 @@ public sealed class NerTagger
     /// <summary>Document-context counts of every token of the document being tagged (see <see cref="DocumentContext"/>).</summary>
     private int[] _counts = new int[1024 * DocumentContext.Kinds];
 
+    /// <summary>Adds to the final-stage emissions (n × 9) of sentence <paramref name="sentence"/> of the batch being tagged.</summary>
+    internal delegate void EmissionAdjuster(int sentence, Span<float> emissions);
+
+    /// <summary>
+    /// Experiment hook: when set, called with each sentence's final-stage emissions just before they are decoded,
+    /// so another scorer's label scores can be mixed in.
+    /// </summary>
+    internal EmissionAdjuster? FinalEmissions { get; set; }
+
+    /// <summary>Experiment hook like <see cref="FinalEmissions"/> for the first stage of a two-stage model, whose labels feed the document context.</summary>
+    internal EmissionAdjuster? FirstStageEmissions { get; set; }
+
     public NerTagger(NerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -111,7 +123,7 @@ public sealed class NerTagger
         if (_model.Second is null)
         {
             _extractor.Extract(tokens);
-            return Decode(_model.First, _extractor.Features, _extractor.Offsets, tokens.Count, _model.EntityBias);
+            return Decode(_model.First, _extractor.Features, _extractor.Offsets, tokens.Count, _model.EntityBias, 0);
         }
         return TagLabels([tokens])[0];
     }
@@ -125,7 +137,7 @@ public sealed class NerTagger
             for (var s = 0; s < sentences.Count; s++)
             {
                 _extractor.Extract(sentences[s]);
-                first[s] = Decode(_model.First, _extractor.Features, _extractor.Offsets, sentences[s].Count, _model.EntityBias);
+                first[s] = Decode(_model.First, _extractor.Features, _extractor.Offsets, sentences[s].Count, _model.EntityBias, s);
             }
             return first;
         }
@@ -154,6 +166,7 @@ public sealed class NerTagger
             var features = _extractor.Features;
             if (_rows.Length < features.Length) _rows = new int[Math.Max(features.Length, _rows.Length * 2)];
             fused.AddEmissions(features, _extractor.Offsets, n, emissions, partial.Slice(starts[s] * L, n * L), _rows);
+            if (n > 0) FirstStageEmissions?.Invoke(s, emissions);
             continues[s] = _extractor.ContinuesEntity.ToArray();
             first[s] = Viterbi(_model.First, n, continues[s]);
             keys[s] = _extractor.DocumentKeys.ToArray();
@@ -191,13 +204,14 @@ public sealed class NerTagger
                 }
             }
             AddBias(emissions, n, _model.EntityBias);
+            if (n > 0) FinalEmissions?.Invoke(s, emissions);
             result[s] = Viterbi(second, n, continues[s]);
         }
         if (words is not null) LabelPropagation.Apply(words, result, _model.ContextWindow);
         return result;
     }
 
-    private int[] Decode(NerStage stage, ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n, float entityBias)
+    private int[] Decode(NerStage stage, ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n, float entityBias, int sentence)
     {
         if (n == 0) return [];
         EnsureCapacity(n);
@@ -205,6 +219,7 @@ public sealed class NerTagger
         emissions.Clear();
         stage.AddEmissions(hashes, offsets, n, emissions);
         AddBias(emissions, n, entityBias);
+        FinalEmissions?.Invoke(sentence, emissions);
         return Viterbi(stage, n, _extractor.ContinuesEntity);
     }
 

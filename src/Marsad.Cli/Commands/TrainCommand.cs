@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Marsad.Analysis.Entities;
+using Marsad.Analysis.Entities.Neural;
 using Marsad.Analysis.Keywords;
 using Marsad.Analysis.Reading;
 using Marsad.Analysis.Sentences;
@@ -18,6 +19,7 @@ public static class TrainCommand
         command.Subcommands.Add(Sentences());
         command.Subcommands.Add(Lexicon());
         command.Subcommands.Add(Ner());
+        command.Subcommands.Add(Neural());
         command.Subcommands.Add(Topic());
         command.Subcommands.Add(Keywords());
         return command;
@@ -117,6 +119,49 @@ public static class TrainCommand
                 Save(path, model.Save);
                 Console.Error.WriteLine($"marsad: trained in {clock.Elapsed.TotalSeconds:F1} s → {path} ({new FileInfo(path).Length / 1024} KiB)");
             }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Neural()
+    {
+        var model = new Option<string?>("--model") { Description = "Perceptron model trained with the same --dev (marsad train ner --dev 0.2 --out FILE); with --folds, the prefix of per-fold perceptron caches." };
+        var vectors = new Option<string>("--vectors") { Description = "Word-vector cache file (trained from the shared news when missing).", Required = true };
+        var neural = new Option<string?>("--neural") { Description = "Neural model cache file (trained when missing)." };
+        var dev = new Option<double>("--dev") { Description = "Fraction of ANERcorp train held out as dev (its last sentences).", DefaultValueFactory = _ => 0.2 };
+        var folds = new Option<int>("--folds") { Description = "Cross-validate instead: per fold train both taggers on the other blocks (needs --resources) and score the combination." };
+        var resources = new Option<string?>("--resources") { Description = "Resources cache (as for marsad train ner) for the perceptrons trained by --folds." };
+        var test = new Option<float>("--test-lambda") { Description = "Record instead the ANERcorp test score at this λ fixed beforehand (--model trained on all of train; for recording, never for choosing)." };
+        var set = SetOption("NeuralTrainingOptions or NeuralExperiment.Settings");
+        var command = new Command("neural", "Tuning: train the BiLSTM tagger on ANERcorp train less the dev slice and score it alone and mixed into the perceptron's emissions.") { model, vectors, neural, dev, folds, resources, test, set };
+        command.SetAction(result =>
+        {
+            var training = new NeuralTrainingOptions();
+            var settings = new NeuralExperiment.Settings
+            {
+                PerceptronModel = result.GetValue(model) ?? "",
+                VectorsCache = result.GetValue(vectors)!,
+                NeuralCache = result.GetValue(neural),
+                DevFraction = result.GetValue(dev),
+            };
+            ApplySets(result.GetValue(set), training, settings);
+            if (result.GetValue(folds) is var k and > 1)
+            {
+                var shared = CliEnvironment.SharedPath(".");
+                var cache = result.GetValue(resources) ?? throw new CliException("--folds needs --resources");
+                using var stream = File.OpenRead(cache);
+                var res = NerResources.Load(stream).WithNews(shared);
+                NeuralExperiment.CrossValidate(shared, settings with { Training = training }, res, k, Console.Out, Console.Error);
+                return 0;
+            }
+            if (settings.PerceptronModel.Length == 0) throw new CliException("--model is required without --folds");
+            if (result.GetValue(test) is var lambda and > 0)
+            {
+                NeuralExperiment.RecordTest(CliEnvironment.SharedPath("."), settings with { Training = training }, lambda, Console.Out, Console.Error);
+                return 0;
+            }
+            NeuralExperiment.Run(CliEnvironment.SharedPath("."), settings with { Training = training }, Console.Out, Console.Error);
             return 0;
         });
         return command;

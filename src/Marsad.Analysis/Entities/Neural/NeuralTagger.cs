@@ -1,0 +1,104 @@
+namespace Marsad.Analysis.Entities.Neural;
+
+/// <summary>
+/// Label log-probabilities from a <see cref="NeuralNerModel"/>. The input projection of a token depends only on
+/// its string, so it is cached per word type and a tagged token costs only the recurrences and the output layer.
+/// Gazetteer inputs depend on the neighbouring words, so their projection is added per occurrence (cached per
+/// combination of kinds). Holds buffers and the caches: one instance per thread.
+/// </summary>
+internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = null)
+{
+    private const int L = NerLabels.Count;
+
+    /// <summary>Bounds the projection cache (each entry is 8H floats); it is emptied when full.</summary>
+    private const int MaxCached = 50_000;
+
+    private readonly BiLstm _net = model.Network;
+    private readonly TokenInputs _inputs = new();
+    private readonly Dictionary<string, float[]> _projections = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, float[]> _contextual = [];
+    private readonly NerFeatureExtractor? _lexicon = model.Network.LexicalSlots > 0
+        ? new NerFeatureExtractor(tables ?? throw new ArgumentNullException(nameof(tables), "The network reads the perceptron's tables."))
+        : null;
+    private readonly float[] _x = new float[model.Network.InputSize];
+    private float[] _pre0 = [], _pre1 = [], _c0 = [], _c1 = [], _t0 = [], _t1 = [], _h0 = [], _h1 = [];
+
+    /// <summary>Writes n × 9 label log-probabilities of the sentence into <paramref name="output"/>.</summary>
+    public void LogProbabilities(IReadOnlyList<string> tokens, Span<float> output)
+    {
+        var n = tokens.Count;
+        if (n == 0) return;
+        Ensure(n);
+        var g = 4 * _net.Hidden;
+        var h = _net.Hidden;
+        // Without lexical inputs a sentence of cached words needs no analysis at all.
+        var extracted = false;
+        if (_lexicon is not null)
+        {
+            _inputs.Extract(tokens, model.Vectors, _net.AffixBuckets, _lexicon);
+            extracted = true;
+        }
+        for (var t = 0; t < n; t++)
+        {
+            if (!_projections.TryGetValue(tokens[t], out var projection))
+            {
+                if (!extracted)
+                {
+                    _inputs.Extract(tokens, model.Vectors, _net.AffixBuckets);
+                    extracted = true;
+                }
+                projection = new float[2 * g];
+                _net.Input(_inputs, t, model.Vectors, _x, contextual: false);
+                _net.Project(0, _x, projection.AsSpan(0, g));
+                _net.Project(1, _x, projection.AsSpan(g, g));
+                if (_projections.Count >= MaxCached) _projections.Clear();
+                _projections[tokens[t]] = projection;
+            }
+            projection.AsSpan(0, g).CopyTo(_pre0.AsSpan(t * g, g));
+            projection.AsSpan(g, g).CopyTo(_pre1.AsSpan(t * g, g));
+            if (_lexicon is not null) AddContextual(t);
+        }
+        _net.Recur(0, n, _pre0, _c0, _t0, _h0);
+        _net.Recur(1, n, _pre1, _c1, _t1, _h1);
+        for (var t = 0; t < n; t++)
+            _net.Output(_h0.AsSpan(t * h, h), _h1.AsSpan(t * h, h), output.Slice(t * L, L));
+    }
+
+    /// <summary>Adds the projection of token <paramref name="t"/>'s gazetteer inputs, when it has any.</summary>
+    private void AddContextual(int t)
+    {
+        var begin = _inputs.Lexical[t * TokenInputs.LexicalSlots + TokenInputs.FirstContextualSlot];
+        var inside = _inputs.Lexical[t * TokenInputs.LexicalSlots + TokenInputs.FirstContextualSlot + 1];
+        if (begin < 0 && inside < 0) return;
+        var g = 4 * _net.Hidden;
+        var key = (begin + 1) * (TokenInputs.LexicalRows + 1) + inside + 1;
+        if (!_contextual.TryGetValue(key, out var projection))
+        {
+            _net.Input(_inputs, t, model.Vectors, _x);
+            var from = _net.ContextualInputStart;
+            var slice = _x.AsSpan(from, _net.InputSize - from);
+            projection = new float[2 * g];
+            _net.AddProjection(0, slice, from, projection.AsSpan(0, g));
+            _net.AddProjection(1, slice, from, projection.AsSpan(g, g));
+            _contextual[key] = projection;
+        }
+        SkipGram.Axpy(1, projection.AsSpan(0, g), _pre0.AsSpan(t * g, g));
+        SkipGram.Axpy(1, projection.AsSpan(g, g), _pre1.AsSpan(t * g, g));
+    }
+
+    private void Ensure(int n)
+    {
+        var g = 4 * _net.Hidden;
+        if (_pre0.Length >= n * g) return;
+        n = Math.Max(n, 2 * _pre0.Length / g);
+        var h = _net.Hidden;
+        _pre0 = new float[n * g];
+        _pre1 = new float[n * g];
+        _c0 = new float[n * h];
+        _c1 = new float[n * h];
+        _t0 = new float[n * h];
+        _t1 = new float[n * h];
+        _h0 = new float[n * h];
+        _h1 = new float[n * h];
+    }
+}

@@ -1,0 +1,35 @@
+namespace Marsad.Analysis.Entities.Neural;
+
+/// <summary>Settings for <see cref="NeuralTrainer.Train"/>.</summary>
+public sealed record NeuralTrainingOptions
+{
+    /// <summary>LSTM units per direction.</summary>
+    public int Hidden { get; init; } = 48;
+
+    /// <summary>Width of each trained affix and shape embedding.</summary>
+    public int Embedding { get; init; } = 8;
+
+    public int AffixBuckets { get; init; } = 1 << 14;
+
+    /// <summary>Also read the perceptron's word clusters, gazetteer matches and trigger classes as embedded inputs.</summary>
+    public bool Lexical { get; init; }
+
+    public int Epochs { get; init; } = 12;
+
+    /// <summary>Adam step size, divided by 1 + <see cref="Decay"/>·epoch.</summary>
+    public float LearningRate { get; init; } = 0.002f;
+
+    public float Decay { get; init; } = 0.1f;
+
+    /// <summary>Sentences per update.</summary>
+    public int Batch { get; init; } = 8;
+
+    public float InputDropout { get; init; } = 0.4f;
+
+    public float OutputDropout { get; init; } = 0.3f;
+
+    /// <summary>Largest gradient norm of an update; larger ones are scaled down to it.</summary>
+    public float Clip { get; init; } = 5f;
+
+    public int Seed { get; init; } = 17;
+}

@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+
+namespace Marsad.Analysis.Entities.Neural;
+
+/// <summary>
+/// Skip-gram vectors of the most frequent normalised news words (<see cref="SkipGram"/>), the fixed word
+/// representation the neural tagger reads. Vectors are unit length.
+/// </summary>
+internal sealed class WordVectors
+{
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public WordVectors(string[] words, float[] vectors, int dimensions)
+    {
+        if (vectors.Length != words.Length * dimensions)
+            throw new ArgumentException("Vector table does not match the vocabulary.", nameof(vectors));
+        Words = words;
+        Vectors = vectors;
+        Dimensions = dimensions;
+        var ids = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
+        for (var i = 0; i < words.Length; i++) ids[words[i]] = i;
+        _lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string[] Words { get; }
+
+    /// <summary>Row-major words × dimensions.</summary>
+    public float[] Vectors { get; }
+
+    public int Dimensions { get; }
+
+    public int Count => Words.Length;
+
+    /// <summary>Row of a normalised word, or -1 when it is not in the vocabulary.</summary>
+    public int Id(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var id) ? id : -1;
+
+    public ReadOnlySpan<float> Vector(int id) => Vectors.AsSpan(id * Dimensions, Dimensions);
+
+    /// <summary>Trains vectors for the <paramref name="vocabularySize"/> most frequent words seen at least three times.</summary>
+    public static WordVectors Train(IEnumerable<List<string>> sentences, int vocabularySize, SkipGram.Options options)
+    {
+        var corpus = WordStream.Read(sentences, 1 << 24);
+        var counts = corpus.Counts;
+        var byFrequency = Enumerable.Range(0, counts.Count).OrderByDescending(i => counts[i]).ThenBy(i => i).ToArray();
+        var vocab = Math.Min(vocabularySize, byFrequency.Length);
+        while (vocab > 0 && counts[byFrequency[vocab - 1]] < 3) vocab--;
+        var rowOf = new int[counts.Count];
+        Array.Fill(rowOf, -2);
+        for (var r = 0; r < vocab; r++) rowOf[byFrequency[r]] = r;
+        var stream = corpus.Stream;
+        for (var i = 0; i < stream.Count; i++)
+            if (stream[i] >= 0) stream[i] = rowOf[stream[i]];
+        var rowCounts = new int[vocab];
+        for (var r = 0; r < vocab; r++) rowCounts[r] = counts[byFrequency[r]];
+        var vectors = SkipGram.Train(CollectionsMarshal.AsSpan(stream), rowCounts, vocab, options);
+        var words = new string[vocab];
+        foreach (var (word, id) in corpus.Ids)
+            if (rowOf[id] >= 0) words[rowOf[id]] = word;
+        return new WordVectors(words, vectors, options.Dimensions);
+    }
+
+    /// <summary>
+    /// The first <paramref name="count"/> (most frequent) words with each vector rounded to int8 on its own scale,
+    /// as a shipped model would store them; returned as floats so the tagger reads them unchanged.
+    /// </summary>
+    public WordVectors Quantized(int count)
+    {
+        count = Math.Min(count, Count);
+        var d = Dimensions;
+        var vectors = new float[count * d];
+        for (var w = 0; w < count; w++)
+        {
+            var v = Vector(w);
+            var max = 0f;
+            foreach (var x in v) max = Math.Max(max, Math.Abs(x));
+            var scale = max > 0 ? max / 127 : 1;
+            for (var i = 0; i < d; i++) vectors[w * d + i] = MathF.Round(v[i] / scale) * scale;
+        }
+        return new WordVectors(Words[..count], vectors, d);
+    }
+
+    public void Save(Stream stream)
+    {
+        using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        w.Write(Count);
+        w.Write(Dimensions);
+        foreach (var word in Words) w.Write(word);
+        w.Write(MemoryMarshal.AsBytes(Vectors.AsSpan()));
+    }
+
+    public static WordVectors Load(Stream stream)
+    {
+        using var r = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var count = r.ReadInt32();
+        var dimensions = r.ReadInt32();
+        var words = new string[count];
+        for (var i = 0; i < count; i++) words[i] = r.ReadString();
+        var vectors = new float[count * dimensions];
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(vectors.AsSpan()));
+        return new WordVectors(words, vectors, dimensions);
+    }
+}
