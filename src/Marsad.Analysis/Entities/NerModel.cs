@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Marsad.Analysis.Entities.Neural;
 
 namespace Marsad.Analysis.Entities;
 
@@ -10,7 +11,7 @@ namespace Marsad.Analysis.Entities;
 public sealed class NerModel
 {
     private const uint Magic = 0x52454E4D; // "MNER"
-    private const int Version = 3;
+    private const int Version = 4;
     private const string ResourceName = "Marsad.Analysis.ner.model";
     private static readonly Lazy<NerModel> Default = new(LoadEmbedded);
 
@@ -19,8 +20,11 @@ public sealed class NerModel
     {
     }
 
-    private NerModel(NerStage first, NerStage? second, int contextWindow, float entityBias, NerTables tables, string description, FusedStages? fused)
+    private NerModel(NerStage first, NerStage? second, int contextWindow, float entityBias, NerTables tables, string description, FusedStages? fused,
+        NeuralEnsemble? neural = null, float neuralWeight = 0)
     {
+        Neural = neural;
+        NeuralWeight = neuralWeight;
         EntityBias = entityBias;
         First = first;
         Second = second;
@@ -50,7 +54,17 @@ public sealed class NerModel
     public float EntityBias { get; }
 
     /// <summary>A copy of this model with another <see cref="EntityBias"/>, for tuning the bias on held-out data without retraining.</summary>
-    public NerModel WithEntityBias(float entityBias) => new(First, Second, ContextWindow, entityBias, Tables, Description, Fused);
+    public NerModel WithEntityBias(float entityBias) => new(First, Second, ContextWindow, entityBias, Tables, Description, Fused, Neural, NeuralWeight);
+
+    /// <summary>BiLSTM taggers whose mean label log-probabilities join the final-stage emissions; null when the model has none.</summary>
+    internal NeuralEnsemble? Neural { get; }
+
+    /// <summary>Weight of the neural log-probabilities against the perceptron's scores (0 without <see cref="Neural"/>).</summary>
+    public float NeuralWeight { get; }
+
+    /// <summary>This model with a neural ensemble mixed in at <paramref name="weight"/> (null: the perceptron alone).</summary>
+    internal NerModel WithNeural(NeuralEnsemble? neural, float weight, string? description = null) =>
+        new(First, Second, ContextWindow, EntityBias, Tables, description ?? Description, Fused, neural, neural is null ? 0 : weight);
 
     /// <summary>Free text recorded at training time (options, data sizes).</summary>
     public string Description { get; }
@@ -91,6 +105,10 @@ public sealed class NerModel
         w.Write(Second is not null);
         Second?.Write(w);
         Tables.Write(w);
+        w.Write(Neural is not null);
+        if (Neural is null) return;
+        w.Write(NeuralWeight);
+        Neural.Write(w);
     }
 
     public static NerModel Load(Stream stream)
@@ -100,14 +118,18 @@ public sealed class NerModel
         using var r = new BinaryReader(brotli);
         if (r.ReadUInt32() != Magic) throw new InvalidDataException("Not a Marsad NER model.");
         var version = r.ReadInt32();
-        if (version != Version) throw new InvalidDataException($"Unsupported NER model version {version}.");
+        if (version is not (3 or Version)) throw new InvalidDataException($"Unsupported NER model version {version}.");
         var description = r.ReadString();
         var window = r.ReadInt32();
         var bias = r.ReadSingle();
         var first = NerStage.Read(r);
         var second = r.ReadBoolean() ? NerStage.Read(r) : null;
         var tables = NerTables.Read(r);
-        return new NerModel(first, second, window, bias, tables, description);
+        var model = new NerModel(first, second, window, bias, tables, description);
+        // Version 3 models have no neural part.
+        if (version < 4 || !r.ReadBoolean()) return model;
+        var weight = r.ReadSingle();
+        return model.WithNeural(NeuralEnsemble.Read(r), weight);
     }
 
     private static NerModel LoadEmbedded()

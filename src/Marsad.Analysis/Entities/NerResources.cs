@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Marsad.Analysis.Entities.Neural;
 
 namespace Marsad.Analysis.Entities;
 
@@ -22,12 +23,16 @@ public sealed class NerResources
     /// <summary>1 + ⌊log2 count⌋, at most 15.</summary>
     internal static int FrequencyBucket(int count) => Math.Min(15, 1 + System.Numerics.BitOperations.Log2((uint)Math.Max(1, count)));
 
-    internal NerResources(Dictionary<uint, byte> gazetteer, Dictionary<uint, int> clusters, Dictionary<uint, int>? clusters2 = null)
+    internal NerResources(Dictionary<uint, byte> gazetteer, Dictionary<uint, int> clusters, Dictionary<uint, int>? clusters2 = null, WordVectors? vectors = null)
     {
         Gazetteer = gazetteer;
         Clusters = clusters;
         Clusters2 = clusters2 ?? [];
+        Vectors = vectors;
     }
+
+    /// <summary>Skip-gram vectors of the news words, already rounded as a model stores them; null when not built.</summary>
+    internal WordVectors? Vectors { get; }
 
     /// <summary>A second clustering of the same words from skip-gram vectors (empty when not built).</summary>
     internal Dictionary<uint, int> Clusters2 { get; }
@@ -48,7 +53,7 @@ public sealed class NerResources
     public NerResources WithNews(string sharedDataRoot, int maxDocuments = int.MaxValue)
     {
         var newsRoot = Path.Combine(sharedDataRoot, "data", "news");
-        return new NerResources(Gazetteer, Clusters, Clusters2)
+        return new NerResources(Gazetteer, Clusters, Clusters2, Vectors)
         {
             News = () => NewsText.Documents(newsRoot, maxDocuments).SelectMany(d => NewsText.Sentences(d)),
         };
@@ -103,7 +108,13 @@ public sealed class NerResources
                     clusters[NerFeatureExtractor.ClusterKey(word)] = leaf | (FrequencyBucket(count) << 16);
                 }
         }
-        return new NerResources(gazetteer, clusters, clusters2).WithNews(sharedDataRoot, options.MaxNewsDocuments);
+        WordVectors? vectors = null;
+        if (options.WordVectors)
+        {
+            var skipGram = new SkipGram.Options { Dimensions = options.VectorDimensions, Epochs = options.VectorEpochs, Window = options.VectorWindow };
+            vectors = WordVectors.Train(NewsSentences(), options.VectorVocabulary, skipGram).Rounded4();
+        }
+        return new NerResources(gazetteer, clusters, clusters2, vectors).WithNews(sharedDataRoot, options.MaxNewsDocuments);
     }
 
     /// <summary>
@@ -129,6 +140,8 @@ public sealed class NerResources
         foreach (var (k, v) in Clusters.OrderBy(p => p.Key)) { w.Write(k); w.Write(v); }
         w.Write(Clusters2.Count);
         foreach (var (k, v) in Clusters2.OrderBy(p => p.Key)) { w.Write(k); w.Write(v); }
+        w.Write(Vectors is not null);
+        Vectors?.WritePacked(w);
     }
 
     public static NerResources Load(Stream stream)
@@ -142,7 +155,8 @@ public sealed class NerResources
         var clusters2 = new Dictionary<uint, int>();
         if (stream.Position < stream.Length)
             for (var n = r.ReadInt32(); n > 0; n--) clusters2[r.ReadUInt32()] = r.ReadInt32();
-        return new NerResources(gazetteer, clusters, clusters2);
+        var vectors = stream.Position < stream.Length && r.ReadBoolean() ? WordVectors.ReadPacked(r) : null;
+        return new NerResources(gazetteer, clusters, clusters2, vectors);
     }
 
     private static void LoadGazetteers(string dir, Dictionary<uint, byte> gazetteer)

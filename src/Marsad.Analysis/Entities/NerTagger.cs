@@ -1,3 +1,5 @@
+using Marsad.Analysis.Entities.Neural;
+
 namespace Marsad.Analysis.Entities;
 
 /// <summary>
@@ -34,11 +36,21 @@ public sealed class NerTagger
     /// <summary>Experiment hook like <see cref="FinalEmissions"/> for the first stage of a two-stage model, whose labels feed the document context.</summary>
     internal EmissionAdjuster? FirstStageEmissions { get; set; }
 
+    /// <summary>One tagger per network of the model's neural ensemble (each keeps its own projection cache), or null.</summary>
+    private readonly NeuralTagger[]? _neural;
+
+    private float[] _logProbabilities = new float[64 * L];
+
     public NerTagger(NerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
         _extractor = new NerFeatureExtractor(model.Tables);
+        if (model.Neural is { } ensemble)
+        {
+            _neural = new NeuralTagger[ensemble.Members.Count];
+            for (var k = 0; k < _neural.Length; k++) _neural[k] = new NeuralTagger(ensemble.Members[k], model.Tables);
+        }
     }
 
     /// <summary>A tagger over the model shipped with the library.</summary>
@@ -123,7 +135,7 @@ public sealed class NerTagger
         if (_model.Second is null)
         {
             _extractor.Extract(tokens);
-            return Decode(_model.First, _extractor.Features, _extractor.Offsets, tokens.Count, _model.EntityBias, 0);
+            return Decode(_model.First, tokens, _model.EntityBias, 0);
         }
         return TagLabels([tokens])[0];
     }
@@ -137,7 +149,7 @@ public sealed class NerTagger
             for (var s = 0; s < sentences.Count; s++)
             {
                 _extractor.Extract(sentences[s]);
-                first[s] = Decode(_model.First, _extractor.Features, _extractor.Offsets, sentences[s].Count, _model.EntityBias, s);
+                first[s] = Decode(_model.First, sentences[s], _model.EntityBias, s);
             }
             return first;
         }
@@ -204,6 +216,7 @@ public sealed class NerTagger
                 }
             }
             AddBias(emissions, n, _model.EntityBias);
+            AddNeural(sentences[s], emissions);
             if (n > 0) FinalEmissions?.Invoke(s, emissions);
             result[s] = Viterbi(second, n, continues[s]);
         }
@@ -211,16 +224,34 @@ public sealed class NerTagger
         return result;
     }
 
-    private int[] Decode(NerStage stage, ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n, float entityBias, int sentence)
+    /// <summary>Scores and decodes the sentence whose features the extractor holds with a one-stage model.</summary>
+    private int[] Decode(NerStage stage, IReadOnlyList<string> tokens, float entityBias, int sentence)
     {
+        var n = tokens.Count;
         if (n == 0) return [];
         EnsureCapacity(n);
         var emissions = _emissions.AsSpan(0, n * L);
         emissions.Clear();
-        stage.AddEmissions(hashes, offsets, n, emissions);
+        stage.AddEmissions(_extractor.Features, _extractor.Offsets, n, emissions);
         AddBias(emissions, n, entityBias);
+        AddNeural(tokens, emissions);
         FinalEmissions?.Invoke(sentence, emissions);
         return Viterbi(stage, n, _extractor.ContinuesEntity);
+    }
+
+    /// <summary>Adds the neural ensemble's mean label log-probabilities, times <see cref="NerModel.NeuralWeight"/>.</summary>
+    private void AddNeural(IReadOnlyList<string> tokens, Span<float> emissions)
+    {
+        if (_neural is null || tokens.Count == 0) return;
+        var size = tokens.Count * L;
+        if (_logProbabilities.Length < size) _logProbabilities = new float[Math.Max(size, _logProbabilities.Length * 2)];
+        var logp = _logProbabilities.AsSpan(0, size);
+        var weight = _model.NeuralWeight / _neural.Length;
+        foreach (var network in _neural)
+        {
+            network.LogProbabilities(tokens, logp);
+            for (var k = 0; k < size; k++) emissions[k] += weight * logp[k];
+        }
     }
 
     private static void AddBias(Span<float> emissions, int n, float entityBias)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Marsad.Analysis.Entities.Neural;
 
 namespace Marsad.Analysis.Entities;
 
@@ -33,7 +34,36 @@ public static class NerTrainer
         return Train(train, options, resources);
     }
 
+    /// <summary>
+    /// Trains the perceptron stages and then, when the options ask for them and the resources carry word vectors,
+    /// the neural taggers whose scores the final stage mixes in.
+    /// </summary>
     public static NerModel Train(IReadOnlyList<ConllSentence> train, NerTrainingOptions options, NerResources resources)
+    {
+        var model = TrainLinear(train, options, resources);
+        if (options.NeuralModels <= 0 || resources.Vectors is not { } vectors) return model;
+        var clock = Stopwatch.StartNew();
+        var networks = new BiLstm[options.NeuralModels];
+        for (var k = 0; k < networks.Length; k++)
+        {
+            var neural = options.Neural with { Seed = options.Neural.Seed + k };
+            networks[k] = NeuralTrainer.Train(train, vectors, neural, model.Tables, options.Log).Network;
+            networks[k].RoundToHalf();
+            options.Log?.WriteLine($"ner: neural tagger {k + 1} of {networks.Length} trained ({clock.Elapsed.TotalSeconds:F1}s)");
+        }
+        var o = options.Neural;
+        var description = $"{model.Description}; {networks.Length} BiLSTM taggers ({o.Hidden} units, {o.Epochs} epochs, seeds from {o.Seed}{(o.Lexical ? ", lexical inputs" : "")}) over {vectors.Count} word vectors of {vectors.Dimensions}, weight {options.NeuralWeight}";
+        var combined = model.WithNeural(new NeuralEnsemble(vectors, networks), options.NeuralWeight, description);
+        if (options.Dev is not null && options.Log is not null)
+        {
+            var eval = NerEvaluator.Evaluate(combined, options.Dev);
+            options.Log.WriteLine($"ner: with the neural taggers: dev P {eval.MicroPrecision:F2} R {eval.MicroRecall:F2} F1 {eval.MicroF1:F2}");
+        }
+        return combined;
+    }
+
+    /// <summary>The perceptron (or CRF) stages alone, with self-training and news profiles as the options ask.</summary>
+    private static NerModel TrainLinear(IReadOnlyList<ConllSentence> train, NerTrainingOptions options, NerResources resources)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,7 +73,7 @@ public static class NerTrainer
         {
             // Self-training: a model trained on the gold sentences labels blocks of unlabelled news, which then
             // join the training data.
-            var teacher = Train(train, options with { SelfTrainingRounds = options.SelfTrainingRounds - 1, Dev = null, Log = null }, resources);
+            var teacher = TrainLinear(train, options with { SelfTrainingRounds = options.SelfTrainingRounds - 1, Dev = null, Log = null }, resources);
             var silver = SilverSentences(teacher, source(), options.SelfTrainingStride, options.SelfTrainingBlock);
             options.Log?.WriteLine($"ner: self-training on {silver.Count} news sentences, {silver.Sum(x => x.Count)} tokens ({clock.Elapsed.TotalSeconds:F1}s)");
             train = [.. train, .. silver];
@@ -60,7 +90,7 @@ public static class NerTrainer
             {
                 NewsProfiles = false, DocumentContext = false, WordDropout = options.ProfileWordDropout, Dev = null, Log = null,
             };
-            var contextModel = Train(train, contextOptions, resources);
+            var contextModel = TrainLinear(train, contextOptions, resources);
             var table = NewsProfiles.Build(contextModel, news(), options.ProfileMinCount, options.Log);
             profiles = NerTables.ToIndex(table.Select(p => (p.Key, p.Value)));
         }

@@ -52,7 +52,7 @@ public static class TrainCommand
         var dev = new Option<double>("--dev") { Description = "Tuning: hold out this fraction of ANERcorp train (its last sentences) as dev, train on the rest and print the dev score." };
         var test = new Option<bool>("--test") { Description = "Also print the trained model's score on ANERcorp test (for recording an experiment, never for choosing)." };
         var resources = new Option<string?>("--resources") { Description = "Tuning: cache file for the gazetteer and cluster tables (built and saved when missing, loaded when present)." };
-        var set = SetOption("NerTrainingOptions or NerResourceOptions");
+        var set = SetOption("NerTrainingOptions (Neural.Name for the neural taggers) or NerResourceOptions");
         var folds = new Option<int>("--folds") { Description = "Tuning: k-fold cross-validation over contiguous blocks of ANERcorp train; prints the pooled score of all folds and writes no model." };
         var predictions = new Option<string?>("--predictions") { Description = "Tuning: write the dev sentences as 'token gold predicted' lines to this file." };
         var command = new Command("ner", "Train the named-entity model on ANERcorp train, with gazetteers and word clusters from the shared data.") { output, dev, test, resources, set, predictions, folds };
@@ -203,6 +203,10 @@ public static class TrainCommand
 
     private static bool TrySet(object options, string name, string value)
     {
+        // "Neural.Hidden" reaches into a nested options object.
+        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+            return options.GetType().GetProperty(name[..dot])?.GetValue(options) is { } nested && TrySet(nested, name[(dot + 1)..], value);
         var property = options.GetType().GetProperty(name);
         if (property is null || !property.CanWrite) return false;
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;

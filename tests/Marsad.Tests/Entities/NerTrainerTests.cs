@@ -1,4 +1,5 @@
 using Marsad.Analysis.Entities;
+using Marsad.Analysis.Entities.Neural;
 
 namespace Marsad.Tests.Entities;
 
@@ -93,5 +94,82 @@ public class NerTrainerTests
         var back = NerResources.Load(stream);
         Assert.Equal(0, back.GazetteerEntries);
         Assert.Equal(0, back.ClusterVocabulary);
+    }
+
+    /// <summary>Random unit-scale vectors for the training words, rounded as resources round them.</summary>
+    private static NerResources WithVectors()
+    {
+        var words = Train.SelectMany(s => s.Tokens).Select(t => ArabicForms.Normalize(t)).Distinct().ToArray();
+        var rng = new Random(3);
+        var vectors = new float[words.Length * 8];
+        for (var i = 0; i < vectors.Length; i++) vectors[i] = (float)(rng.NextDouble() * 2 - 1);
+        return new NerResources([], [], null, new WordVectors(words, vectors, 8).Rounded4());
+    }
+
+    [Fact]
+    public void Neural_taggers_join_the_model_and_survive_saving()
+    {
+        var options = new NerTrainingOptions
+        {
+            Epochs = 10, JackknifeFolds = 2, EntityBias = 0, NeuralModels = 2, NeuralWeight = 2,
+            Neural = new NeuralTrainingOptions { Hidden = 8, Embedding = 4, AffixBuckets = 256, Epochs = 5 },
+        };
+
+        var model = NerTrainer.Train(Train, options, WithVectors());
+
+        Assert.NotNull(model.Neural);
+        Assert.Equal(2, model.Neural.Members.Count);
+        Assert.Equal(2f, model.NeuralWeight);
+        Assert.Equal(100.0, NerEvaluator.Evaluate(model, Train).MicroF1, 6);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        var reloaded = NerModel.Load(stream);
+        Assert.Equal(model.NeuralWeight, reloaded.NeuralWeight);
+        Assert.Equal(model.Neural.Vectors.Vectors, reloaded.Neural!.Vectors.Vectors);
+        Assert.Equal(model.Neural.Members[1].Network.Parameters, reloaded.Neural.Members[1].Network.Parameters);
+        var tokens = Train.Select(s => s.Tokens).ToArray();
+        Assert.Equal(new NerTagger(model).TagDocument(tokens), new NerTagger(reloaded).TagDocument(tokens));
+    }
+
+    [Fact]
+    public void Neural_scores_change_the_emissions_only_when_weighted()
+    {
+        var options = new NerTrainingOptions
+        {
+            Epochs = 10, JackknifeFolds = 2, NeuralModels = 1,
+            Neural = new NeuralTrainingOptions { Hidden = 8, Embedding = 4, AffixBuckets = 256, Epochs = 5 },
+        };
+        var resources = WithVectors();
+        var linear = NerTrainer.Train(Train, options with { NeuralModels = 0 }, resources);
+        var neural = NerTrainer.Train(Train, options, resources);
+
+        Assert.Null(linear.Neural);
+        Assert.Equal(0f, linear.NeuralWeight);
+        // The perceptron part is trained the same way either way.
+        Assert.Equal(linear.FeatureCount, neural.FeatureCount);
+        var tokens = Train.Select(s => s.Tokens).ToArray();
+        Assert.Equal(new NerTagger(linear).TagDocument(tokens), new NerTagger(neural.WithNeural(null, 0)).TagDocument(tokens));
+    }
+
+    [Fact]
+    public void Packed_vectors_read_back_exactly_and_rounding_is_idempotent()
+    {
+        var rng = new Random(5);
+        var raw = new float[3 * 5];
+        for (var i = 0; i < raw.Length; i++) raw[i] = (float)(rng.NextDouble() - 0.5);
+        raw.AsSpan(5, 5).Clear(); // an all-zero vector
+        var vectors = new WordVectors(["أ", "ب", "ج"], raw, 5).Rounded4();
+
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) vectors.WritePacked(w);
+        stream.Position = 0;
+        using var r = new BinaryReader(stream);
+        var back = WordVectors.ReadPacked(r);
+
+        Assert.Equal(vectors.Words, back.Words);
+        Assert.Equal(vectors.Vectors, back.Vectors);
+        Assert.Equal(vectors.Vectors, vectors.Rounded4().Vectors);
+        for (var i = 0; i < raw.Length; i++) Assert.True(Math.Abs(raw[i] - vectors.Vectors[i]) <= 0.05, $"component {i}");
     }
 }

@@ -68,6 +68,13 @@ internal sealed class BiLstm
     public int OutputWeights { get; }
     public int OutputBias { get; }
 
+    /// <summary>Rounds every parameter to float16, the precision a shipped model stores (see <see cref="NeuralEnsemble"/>).</summary>
+    public void RoundToHalf()
+    {
+        var p = Parameters;
+        for (var i = 0; i < p.Length; i++) p[i] = (float)(Half)p[i];
+    }
+
     /// <summary>Glorot-uniform weights, forget-gate bias 1 (so early training remembers), unit-scale embeddings.</summary>
     public void Initialize(int seed)
     {

@@ -79,6 +79,71 @@ internal sealed class WordVectors
         return new WordVectors(Words[..count], vectors, d);
     }
 
+    /// <summary>
+    /// These vectors rounded to four bits per component on each vector's own float16 scale, the form a shipped
+    /// model stores (<see cref="WritePacked"/>). Rounding is idempotent, so a network trained on the rounded
+    /// vectors reads exactly the same inputs after the model is saved and loaded.
+    /// </summary>
+    public WordVectors Rounded4()
+    {
+        var d = Dimensions;
+        var vectors = new float[Vectors.Length];
+        var codes = new sbyte[d];
+        for (var w = 0; w < Count; w++)
+        {
+            var scale = Encode4(Vector(w), codes);
+            for (var i = 0; i < d; i++) vectors[w * d + i] = codes[i] * scale;
+        }
+        return new WordVectors(Words, vectors, d);
+    }
+
+    /// <summary>Writes the words and their vectors at four bits per component (see <see cref="Rounded4"/>).</summary>
+    public void WritePacked(BinaryWriter w)
+    {
+        var d = Dimensions;
+        w.Write(Count);
+        w.Write(d);
+        foreach (var word in Words) w.Write(word);
+        var codes = new sbyte[d];
+        var rowBytes = (d + 1) / 2;
+        var packed = new byte[Count * rowBytes];
+        for (var id = 0; id < Count; id++)
+        {
+            w.Write((Half)Encode4(Vector(id), codes));
+            for (var i = 0; i < d; i++) packed[id * rowBytes + i / 2] |= (byte)((codes[i] + 8) << (4 * (i % 2)));
+        }
+        w.Write(packed);
+    }
+
+    public static WordVectors ReadPacked(BinaryReader r)
+    {
+        var count = r.ReadInt32();
+        var d = r.ReadInt32();
+        var words = new string[count];
+        for (var i = 0; i < count; i++) words[i] = r.ReadString();
+        var scales = new float[count];
+        for (var i = 0; i < count; i++) scales[i] = (float)r.ReadHalf();
+        var rowBytes = (d + 1) / 2;
+        var packed = r.ReadBytes(count * rowBytes);
+        if (packed.Length != count * rowBytes) throw new EndOfStreamException("Word vectors are cut short.");
+        var vectors = new float[count * d];
+        for (var id = 0; id < count; id++)
+            for (var i = 0; i < d; i++)
+                vectors[id * d + i] = (((packed[id * rowBytes + i / 2] >> (4 * (i % 2))) & 15) - 8) * scales[id];
+        return new WordVectors(words, vectors, d);
+    }
+
+    /// <summary>Codes in −7..7 and the float16-exact scale they multiply.</summary>
+    private static float Encode4(ReadOnlySpan<float> v, Span<sbyte> codes)
+    {
+        var max = 0f;
+        foreach (var x in v) max = Math.Max(max, Math.Abs(x));
+        var scale = (float)(Half)(max / 7);
+        for (var i = 0; i < v.Length; i++)
+            codes[i] = scale > 0 ? (sbyte)Math.Clamp(MathF.Round(v[i] / scale), -7, 7) : (sbyte)0;
+        return scale;
+    }
+
     public void Save(Stream stream)
     {
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);

@@ -1,0 +1,54 @@
+namespace Marsad.Analysis.Entities.Neural;
+
+/// <summary>
+/// The BiLSTM taggers that ship inside a <see cref="NerModel"/>: networks trained with different seeds over the same
+/// word vectors, whose label log-probabilities are averaged and added to the perceptron's final-stage emissions with
+/// weight <see cref="NerModel.NeuralWeight"/>. Stored with the vectors once at four bits per component and the
+/// network weights as float16; both are rounded that way when trained, so a loaded model tags exactly as the
+/// trained one did.
+/// </summary>
+internal sealed class NeuralEnsemble
+{
+    public NeuralEnsemble(WordVectors vectors, IReadOnlyList<BiLstm> networks)
+    {
+        if (networks.Count == 0) throw new ArgumentException("An ensemble needs at least one network.", nameof(networks));
+        Vectors = vectors;
+        Members = networks.Select(n => new NeuralNerModel(n, vectors)).ToArray();
+    }
+
+    public WordVectors Vectors { get; }
+
+    public IReadOnlyList<NeuralNerModel> Members { get; }
+
+    /// <summary>Whether the networks read the perceptron's tables (clusters, gazetteers, triggers) as inputs.</summary>
+    public bool Lexical => Members[0].Network.LexicalSlots > 0;
+
+    public void Write(BinaryWriter w)
+    {
+        Vectors.WritePacked(w);
+        w.Write(Members.Count);
+        foreach (var member in Members)
+        {
+            var net = member.Network;
+            w.Write(net.Hidden);
+            w.Write(net.Embedding);
+            w.Write(net.AffixBuckets);
+            w.Write(net.LexicalSlots > 0);
+            foreach (var p in net.Parameters) w.Write((Half)p);
+        }
+    }
+
+    public static NeuralEnsemble Read(BinaryReader r)
+    {
+        var vectors = WordVectors.ReadPacked(r);
+        var networks = new BiLstm[r.ReadInt32()];
+        for (var k = 0; k < networks.Length; k++)
+        {
+            var net = new BiLstm(vectors.Dimensions, r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
+            var p = net.Parameters;
+            for (var i = 0; i < p.Length; i++) p[i] = (float)r.ReadHalf();
+            networks[k] = net;
+        }
+        return new NeuralEnsemble(vectors, networks);
+    }
+}
