@@ -49,7 +49,7 @@ public sealed class NerTagger
         if (model.Neural is { } ensemble)
         {
             _neural = new NeuralTagger[ensemble.Members.Count];
-            for (var k = 0; k < _neural.Length; k++) _neural[k] = new NeuralTagger(ensemble.Members[k], model.Tables);
+            for (var k = 0; k < _neural.Length; k++) _neural[k] = new NeuralTagger(ensemble.Members[k], model.Tables, ensemble.Projections[k]);
         }
     }
 

@@ -14,7 +14,14 @@ internal sealed class NeuralEnsemble
         if (networks.Count == 0) throw new ArgumentException("An ensemble needs at least one network.", nameof(networks));
         Vectors = vectors;
         Members = networks.Select(n => new NeuralNerModel(n, vectors)).ToArray();
+        Projections = networks.Select(_ => new ProjectionCache(CachedWords)).ToArray();
     }
+
+    /// <summary>Word types whose projections each network keeps for all threads (16,384 × 8H floats: 12 MB at H = 48).</summary>
+    private const int CachedWords = 16_384;
+
+    /// <summary>Per member, the projection cache shared by every tagger of this (immutable) ensemble.</summary>
+    public IReadOnlyList<ProjectionCache> Projections { get; }
 
     public WordVectors Vectors { get; }
 

@@ -137,7 +137,7 @@ public static class NeuralExperiment
         {
             var shipped = new NeuralNerModel(model.Network, model.Vectors.Quantized(settings.ShipVocabulary));
             var shippedLogp = LogProbabilities(shipped, tables, devTokens);
-            var bytes = shipped.Vectors.Count * (shipped.Vectors.Dimensions + 4) + shipped.Vectors.Words.Sum(w => 2 * w.Length + 1) + 2 * model.Network.Parameters.Length;
+            var bytes = shipped.Vectors.Count * (shipped.Vectors.Dimensions + 4) + shipped.Vectors.Words!.Sum(w => 2 * w.Length + 1) + 2 * model.Network.Parameters.Length;
             Print(output, $"shipped variant ({shipped.Vectors.Count} int8 vectors, float16 weights, about {bytes / 1024} KiB) alone", NerEvaluator.Score(dev, Decode(shippedLogp)));
             var shippedTagger = new NerTagger(perceptron)
             {

@@ -23,7 +23,7 @@ internal sealed class NeuralNerModel(BiLstm network, WordVectors vectors)
         w.Write(Network.LexicalSlots > 0);
         foreach (var p in Network.Parameters) w.Write(p);
         w.Write(Vectors.Count);
-        foreach (var word in Vectors.Words) w.Write(word);
+        foreach (var word in Vectors.Words ?? throw new InvalidOperationException("Only vectors trained in this process can be cached with their words.")) w.Write(word);
         foreach (var v in Vectors.Vectors) w.Write((Half)v);
     }
 

@@ -6,16 +6,16 @@ namespace Marsad.Analysis.Entities.Neural;
 /// Gazetteer inputs depend on the neighbouring words, so their projection is added per occurrence (cached per
 /// combination of kinds). Holds buffers and the caches: one instance per thread.
 /// </summary>
-internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = null)
+internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = null, ProjectionCache? projections = null)
 {
     private const int L = NerLabels.Count;
 
-    /// <summary>Bounds the projection cache (each entry is 8H floats); it is emptied when full.</summary>
+    /// <summary>Bounds a private projection cache (each entry is 8H floats).</summary>
     private const int MaxCached = 50_000;
 
     private readonly BiLstm _net = model.Network;
     private readonly TokenInputs _inputs = new();
-    private readonly Dictionary<string, float[]> _projections = new(StringComparer.Ordinal);
+    private readonly ProjectionCache _projections = projections ?? new ProjectionCache(MaxCached);
     private readonly Dictionary<int, float[]> _contextual = [];
     private readonly NerFeatureExtractor? _lexicon = model.Network.LexicalSlots > 0
         ? new NerFeatureExtractor(tables ?? throw new ArgumentNullException(nameof(tables), "The network reads the perceptron's tables."))
@@ -40,7 +40,7 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         }
         for (var t = 0; t < n; t++)
         {
-            if (!_projections.TryGetValue(tokens[t], out var projection))
+            if (!_projections.TryGet(tokens[t], out var projection))
             {
                 if (!extracted)
                 {
@@ -51,8 +51,7 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
                 _net.Input(_inputs, t, model.Vectors, _x, contextual: false);
                 _net.Project(0, _x, projection.AsSpan(0, g));
                 _net.Project(1, _x, projection.AsSpan(g, g));
-                if (_projections.Count >= MaxCached) _projections.Clear();
-                _projections[tokens[t]] = projection;
+                _projections.Add(tokens[t], projection);
             }
             projection.AsSpan(0, g).CopyTo(_pre0.AsSpan(t * g, g));
             projection.AsSpan(g, g).CopyTo(_pre1.AsSpan(t * g, g));

@@ -8,31 +8,52 @@ namespace Marsad.Analysis.Entities.Neural;
 /// </summary>
 internal sealed class WordVectors
 {
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    /// <summary>Feature-hash template of the vocabulary keys.</summary>
+    private const int KeyTemplate = 248;
 
-    public WordVectors(string[] words, float[] vectors, int dimensions)
+    private readonly Dictionary<uint, int> _ids;
+
+    public WordVectors(string[] words, float[] vectors, int dimensions) : this(KeysOf(words), vectors, dimensions) => Words = words;
+
+    /// <summary>
+    /// Vectors keyed by the hashes of their words, the form a model stores: like the perceptron's tables, a shipped
+    /// model carries no list of the news words.
+    /// </summary>
+    private WordVectors(uint[] keys, float[] vectors, int dimensions)
     {
-        if (vectors.Length != words.Length * dimensions)
+        if (vectors.Length != keys.Length * dimensions)
             throw new ArgumentException("Vector table does not match the vocabulary.", nameof(vectors));
-        Words = words;
+        Keys = keys;
         Vectors = vectors;
         Dimensions = dimensions;
-        var ids = new Dictionary<string, int>(words.Length, StringComparer.Ordinal);
-        for (var i = 0; i < words.Length; i++) ids[words[i]] = i;
-        _lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ids = new Dictionary<uint, int>(keys.Length);
+        for (var i = 0; i < keys.Length; i++) _ids.TryAdd(keys[i], i);
     }
 
-    public string[] Words { get; }
+    /// <summary>The words, for vectors trained in this process; null for vectors read from a model.</summary>
+    public string[]? Words { get; }
+
+    /// <summary>Hash of each row's word (see <see cref="Key"/>).</summary>
+    public uint[] Keys { get; }
 
     /// <summary>Row-major words × dimensions.</summary>
     public float[] Vectors { get; }
 
     public int Dimensions { get; }
 
-    public int Count => Words.Length;
+    public int Count => Keys.Length;
+
+    public static uint Key(ReadOnlySpan<char> normalized) => FeatureHash.Of(KeyTemplate, normalized);
 
     /// <summary>Row of a normalised word, or -1 when it is not in the vocabulary.</summary>
-    public int Id(ReadOnlySpan<char> normalized) => _lookup.TryGetValue(normalized, out var id) ? id : -1;
+    public int Id(ReadOnlySpan<char> normalized) => _ids.TryGetValue(Key(normalized), out var id) ? id : -1;
+
+    private static uint[] KeysOf(string[] words)
+    {
+        var keys = new uint[words.Length];
+        for (var i = 0; i < words.Length; i++) keys[i] = Key(words[i]);
+        return keys;
+    }
 
     public ReadOnlySpan<float> Vector(int id) => Vectors.AsSpan(id * Dimensions, Dimensions);
 
@@ -76,7 +97,7 @@ internal sealed class WordVectors
             var scale = max > 0 ? max / 127 : 1;
             for (var i = 0; i < d; i++) vectors[w * d + i] = MathF.Round(v[i] / scale) * scale;
         }
-        return new WordVectors(Words[..count], vectors, d);
+        return Words is null ? new WordVectors(Keys[..count], vectors, d) : new WordVectors(Words[..count], vectors, d);
     }
 
     /// <summary>
@@ -94,16 +115,16 @@ internal sealed class WordVectors
             var scale = Encode4(Vector(w), codes);
             for (var i = 0; i < d; i++) vectors[w * d + i] = codes[i] * scale;
         }
-        return new WordVectors(Words, vectors, d);
+        return Words is null ? new WordVectors(Keys, vectors, d) : new WordVectors(Words, vectors, d);
     }
 
-    /// <summary>Writes the words and their vectors at four bits per component (see <see cref="Rounded4"/>).</summary>
+    /// <summary>Writes the word keys and their vectors at four bits per component (see <see cref="Rounded4"/>).</summary>
     public void WritePacked(BinaryWriter w)
     {
         var d = Dimensions;
         w.Write(Count);
         w.Write(d);
-        foreach (var word in Words) w.Write(word);
+        foreach (var key in Keys) w.Write(key);
         var codes = new sbyte[d];
         var rowBytes = (d + 1) / 2;
         var packed = new byte[Count * rowBytes];
@@ -119,8 +140,8 @@ internal sealed class WordVectors
     {
         var count = r.ReadInt32();
         var d = r.ReadInt32();
-        var words = new string[count];
-        for (var i = 0; i < count; i++) words[i] = r.ReadString();
+        var keys = new uint[count];
+        for (var i = 0; i < count; i++) keys[i] = r.ReadUInt32();
         var scales = new float[count];
         for (var i = 0; i < count; i++) scales[i] = (float)r.ReadHalf();
         var rowBytes = (d + 1) / 2;
@@ -130,7 +151,7 @@ internal sealed class WordVectors
         for (var id = 0; id < count; id++)
             for (var i = 0; i < d; i++)
                 vectors[id * d + i] = (((packed[id * rowBytes + i / 2] >> (4 * (i % 2))) & 15) - 8) * scales[id];
-        return new WordVectors(words, vectors, d);
+        return new WordVectors(keys, vectors, d);
     }
 
     /// <summary>Codes in −7..7 and the float16-exact scale they multiply.</summary>
@@ -149,7 +170,7 @@ internal sealed class WordVectors
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(Count);
         w.Write(Dimensions);
-        foreach (var word in Words) w.Write(word);
+        foreach (var word in Words ?? throw new InvalidOperationException("Only vectors trained in this process can be cached with their words.")) w.Write(word);
         w.Write(MemoryMarshal.AsBytes(Vectors.AsSpan()));
     }
 
