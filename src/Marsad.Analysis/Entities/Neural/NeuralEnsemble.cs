@@ -23,6 +23,12 @@ internal sealed class NeuralEnsemble
     /// <summary>Per member, the projection cache shared by every tagger of this (immutable) ensemble.</summary>
     public IReadOnlyList<ProjectionCache> Projections { get; }
 
+    /// <summary>Empties the projection caches (for timing a pass over text as if its words were all new).</summary>
+    public void ClearCaches()
+    {
+        foreach (var cache in Projections) cache.Clear();
+    }
+
     public WordVectors Vectors { get; }
 
     public IReadOnlyList<NeuralNerModel> Members { get; }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Marsad.Analysis.Entities.Neural;
 
 /// <summary>
@@ -21,9 +23,12 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         ? new NerFeatureExtractor(tables ?? throw new ArgumentNullException(nameof(tables), "The network reads the perceptron's tables."))
         : null;
     private readonly float[] _x = new float[model.Network.InputSize];
+    private int[] _missed = new int[64];
+    private float[] _xs = [], _zs = [];
     private float[] _pre0 = [], _pre1 = [], _c0 = [], _c1 = [], _t0 = [], _t1 = [], _h0 = [], _h1 = [];
 
     /// <summary>Writes n × 9 label log-probabilities of the sentence into <paramref name="output"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void LogProbabilities(IReadOnlyList<string> tokens, Span<float> output)
     {
         var n = tokens.Count;
@@ -38,29 +43,59 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
             _inputs.Extract(tokens, model.Vectors, _net.AffixBuckets, _lexicon);
             extracted = true;
         }
+        var missed = 0;
         for (var t = 0; t < n; t++)
         {
-            if (!_projections.TryGet(tokens[t], out var projection))
+            if (_projections.TryGet(tokens[t], out var projection))
             {
-                if (!extracted)
-                {
-                    _inputs.Extract(tokens, model.Vectors, _net.AffixBuckets);
-                    extracted = true;
-                }
-                projection = new float[2 * g];
-                _net.Input(_inputs, t, model.Vectors, _x, contextual: false);
-                _net.Project(0, _x, projection.AsSpan(0, g));
-                _net.Project(1, _x, projection.AsSpan(g, g));
-                _projections.Add(tokens[t], projection);
+                projection.AsSpan(0, g).CopyTo(_pre0.AsSpan(t * g, g));
+                projection.AsSpan(g, g).CopyTo(_pre1.AsSpan(t * g, g));
             }
-            projection.AsSpan(0, g).CopyTo(_pre0.AsSpan(t * g, g));
-            projection.AsSpan(g, g).CopyTo(_pre1.AsSpan(t * g, g));
-            if (_lexicon is not null) AddContextual(t);
+            else
+            {
+                _missed[missed++] = t;
+            }
         }
+        if (missed > 0)
+        {
+            if (!extracted) _inputs.Extract(tokens, model.Vectors, _net.AffixBuckets);
+            ProjectMissed(tokens, missed);
+        }
+        if (_lexicon is not null)
+            for (var t = 0; t < n; t++) AddContextual(t);
         _net.Recur(0, n, _pre0, _c0, _t0, _h0);
         _net.Recur(1, n, _pre1, _c1, _t1, _h1);
         for (var t = 0; t < n; t++)
             _net.Output(_h0.AsSpan(t * h, h), _h1.AsSpan(t * h, h), output.Slice(t * L, L));
+    }
+
+    /// <summary>
+    /// Projects the sentence's uncached word types together: each input weight row is read once for all of them
+    /// rather than once per word (the rows, not the arithmetic, are what a projection waits on). Each sum runs in
+    /// the same order as one word's own projection, so the results are the same floats.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ProjectMissed(IReadOnlyList<string> tokens, int missed)
+    {
+        var g = 4 * _net.Hidden;
+        var size = _net.InputSize;
+        if (_xs.Length < missed * size) _xs = new float[Math.Max(missed * size, 2 * _xs.Length)];
+        if (_zs.Length < missed * g) _zs = new float[Math.Max(missed * g, 2 * _zs.Length)];
+        for (var m = 0; m < missed; m++) _net.Input(_inputs, _missed[m], model.Vectors, _xs.AsSpan(m * size, size), contextual: false);
+        var projections = new float[missed][];
+        for (var m = 0; m < missed; m++) projections[m] = new float[2 * g];
+        for (var direction = 0; direction < 2; direction++)
+        {
+            _net.ProjectMany(direction, _xs.AsSpan(0, missed * size), missed, _zs.AsSpan(0, missed * g));
+            for (var m = 0; m < missed; m++) _zs.AsSpan(m * g, g).CopyTo(projections[m].AsSpan(direction * g, g));
+        }
+        for (var m = 0; m < missed; m++)
+        {
+            var t = _missed[m];
+            projections[m].AsSpan(0, g).CopyTo(_pre0.AsSpan(t * g, g));
+            projections[m].AsSpan(g, g).CopyTo(_pre1.AsSpan(t * g, g));
+            _projections.Add(tokens[t], projections[m]);
+        }
     }
 
     /// <summary>Adds the projection of token <paramref name="t"/>'s gazetteer inputs, when it has any.</summary>
@@ -87,6 +122,7 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
 
     private void Ensure(int n)
     {
+        if (_missed.Length < n) _missed = new int[Math.Max(n, 2 * _missed.Length)];
         var g = 4 * _net.Hidden;
         if (_pre0.Length >= n * g) return;
         n = Math.Max(n, 2 * _pre0.Length / g);
