@@ -14,7 +14,7 @@ internal sealed class NeuralEnsemble
         if (networks.Count == 0) throw new ArgumentException("An ensemble needs at least one network.", nameof(networks));
         Vectors = vectors;
         Members = networks.Select(n => new NeuralNerModel(n, vectors)).ToArray();
-        Projections = networks.Select(_ => new ProjectionCache(CachedWords)).ToArray();
+        Projections = networks.Select(n => new ProjectionCache(CachedWords, 8 * n.Hidden)).ToArray();
     }
 
     /// <summary>Word types whose projections each network keeps for all threads (16,384 × 8H floats: 12 MB at H = 48).</summary>

@@ -17,14 +17,17 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
 
     private readonly BiLstm _net = model.Network;
     private readonly TokenInputs _inputs = new();
-    private readonly ProjectionCache _projections = projections ?? new ProjectionCache(MaxCached);
+    private readonly ProjectionCache _projections = projections ?? new ProjectionCache(MaxCached, 8 * model.Network.Hidden);
     private readonly Dictionary<int, float[]> _contextual = [];
     private readonly NerFeatureExtractor? _lexicon = model.Network.LexicalSlots > 0
         ? new NerFeatureExtractor(tables ?? throw new ArgumentNullException(nameof(tables), "The network reads the perceptron's tables."))
         : null;
     private readonly float[] _x = new float[model.Network.InputSize];
     private int[] _missed = new int[64];
-    private float[] _xs = [], _zs = [];
+    private float[] _xs = [], _zs = [], _missedProjections = [];
+
+    /// <summary>One word's projection, forward then backward direction.</summary>
+    private readonly float[] _both = new float[8 * model.Network.Hidden];
     private float[] _pre0 = [], _pre1 = [], _c0 = [], _c1 = [], _t0 = [], _t1 = [], _h0 = [], _h1 = [];
 
     /// <summary>Writes n × 9 label log-probabilities of the sentence into <paramref name="output"/>.</summary>
@@ -46,15 +49,13 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         var missed = 0;
         for (var t = 0; t < n; t++)
         {
-            if (_projections.TryGet(tokens[t], out var projection))
-            {
-                projection.AsSpan(0, g).CopyTo(_pre0.AsSpan(t * g, g));
-                projection.AsSpan(g, g).CopyTo(_pre1.AsSpan(t * g, g));
-            }
-            else
+            if (!_projections.TryCopy(tokens[t], _both))
             {
                 _missed[missed++] = t;
+                continue;
             }
+            _both.AsSpan(0, g).CopyTo(_pre0.AsSpan(t * g, g));
+            _both.AsSpan(g, g).CopyTo(_pre1.AsSpan(t * g, g));
         }
         if (missed > 0)
         {
@@ -82,19 +83,19 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         if (_xs.Length < missed * size) _xs = new float[Math.Max(missed * size, 2 * _xs.Length)];
         if (_zs.Length < missed * g) _zs = new float[Math.Max(missed * g, 2 * _zs.Length)];
         for (var m = 0; m < missed; m++) _net.Input(_inputs, _missed[m], model.Vectors, _xs.AsSpan(m * size, size), contextual: false);
-        var projections = new float[missed][];
-        for (var m = 0; m < missed; m++) projections[m] = new float[2 * g];
+        if (_missedProjections.Length < missed * 2 * g) _missedProjections = new float[Math.Max(missed * 2 * g, 2 * _missedProjections.Length)];
         for (var direction = 0; direction < 2; direction++)
         {
             _net.ProjectMany(direction, _xs.AsSpan(0, missed * size), missed, _zs.AsSpan(0, missed * g));
-            for (var m = 0; m < missed; m++) _zs.AsSpan(m * g, g).CopyTo(projections[m].AsSpan(direction * g, g));
+            for (var m = 0; m < missed; m++) _zs.AsSpan(m * g, g).CopyTo(_missedProjections.AsSpan((2 * m + direction) * g, g));
         }
         for (var m = 0; m < missed; m++)
         {
             var t = _missed[m];
-            projections[m].AsSpan(0, g).CopyTo(_pre0.AsSpan(t * g, g));
-            projections[m].AsSpan(g, g).CopyTo(_pre1.AsSpan(t * g, g));
-            _projections.Add(tokens[t], projections[m]);
+            var both = _missedProjections.AsSpan(2 * m * g, 2 * g);
+            both[..g].CopyTo(_pre0.AsSpan(t * g, g));
+            both[g..].CopyTo(_pre1.AsSpan(t * g, g));
+            _projections.Add(tokens[t], both);
         }
     }
 
