@@ -62,7 +62,7 @@ public static class NeuralExperiment
         var inputs = new TokenInputs();
         foreach (var s in dev)
         {
-            inputs.Extract(s.Tokens, vectors, 16);
+            inputs.Extract(s.Tokens, vectors, settings.Training.AffixBuckets);
             for (var i = 0; i < s.Count; i++) covered += inputs.Words[i] >= 0 || inputs.Stems[i] >= 0 ? 1 : 0;
             total += s.Count;
         }

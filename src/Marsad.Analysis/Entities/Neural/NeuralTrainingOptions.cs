@@ -14,7 +14,7 @@ public sealed record NeuralTrainingOptions
     /// <summary>Also read the perceptron's word clusters, gazetteer matches and trigger classes as embedded inputs.</summary>
     public bool Lexical { get; init; }
 
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 25;
 
     /// <summary>Adam step size, divided by 1 + <see cref="Decay"/>·epoch.</summary>
     public float LearningRate { get; init; } = 0.002f;
