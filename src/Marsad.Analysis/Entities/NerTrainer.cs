@@ -40,7 +40,27 @@ public static class NerTrainer
     /// </summary>
     public static NerModel Train(IReadOnlyList<ConllSentence> train, NerTrainingOptions options, NerResources resources)
     {
-        var model = TrainLinear(train, options, resources);
+        var clock0 = Stopwatch.StartNew();
+        if (options.SelfTrainingStride > 0 && options.SelfTrainingRounds > 0 && resources.News is { } source)
+        {
+            // Self-training: a model trained on the gold sentences labels blocks of unlabelled news, which then
+            // join the training data of the perceptron and, with NeuralSilver, of the neural taggers.
+            var teacher = TrainLinear(train, options with { SelfTrainingRounds = options.SelfTrainingRounds - 1, Dev = null, Log = null }, resources);
+            var silver = SilverSentences(teacher, source(), options.SelfTrainingStride, options.SelfTrainingBlock);
+            options.Log?.WriteLine($"ner: self-training on {silver.Count} news sentences, {silver.Sum(x => x.Count)} tokens ({clock0.Elapsed.TotalSeconds:F1}s)");
+            options = options with { SelfTrainingRounds = 0 };
+            var withSilver = new List<ConllSentence>(train.Count + silver.Count);
+            withSilver.AddRange(train);
+            withSilver.AddRange(silver);
+            var linear = TrainLinear(withSilver, options, resources);
+            return WithNeural(linear, options.NeuralSilver ? withSilver : train, options, resources);
+        }
+        return WithNeural(TrainLinear(train, options, resources), train, options, resources);
+    }
+
+    /// <summary>Adds the neural taggers, trained on <paramref name="train"/>, when the options ask for them and the resources carry word vectors.</summary>
+    private static NerModel WithNeural(NerModel model, IReadOnlyList<ConllSentence> train, NerTrainingOptions options, NerResources resources)
+    {
         if (options.NeuralModels <= 0 || resources.Vectors is not { } vectors) return model;
         var clock = Stopwatch.StartNew();
         var networks = new BiLstm[options.NeuralModels];
@@ -71,12 +91,9 @@ public static class NerTrainer
         var clock = Stopwatch.StartNew();
         if (options.SelfTrainingStride > 0 && options.SelfTrainingRounds > 0 && resources.News is { } source)
         {
-            // Self-training: a model trained on the gold sentences labels blocks of unlabelled news, which then
-            // join the training data.
+            // Only the teacher of a multi-round self-training comes here: Train adds the outer round's news.
             var teacher = TrainLinear(train, options with { SelfTrainingRounds = options.SelfTrainingRounds - 1, Dev = null, Log = null }, resources);
-            var silver = SilverSentences(teacher, source(), options.SelfTrainingStride, options.SelfTrainingBlock);
-            options.Log?.WriteLine($"ner: self-training on {silver.Count} news sentences, {silver.Sum(x => x.Count)} tokens ({clock.Elapsed.TotalSeconds:F1}s)");
-            train = [.. train, .. silver];
+            train = [.. train, .. SilverSentences(teacher, source(), options.SelfTrainingStride, options.SelfTrainingBlock)];
             options = options with { SelfTrainingRounds = 0 };
         }
         var gazetteer = NerTables.ToIndex(resources.Gazetteer.Select(p => (p.Key, (int)p.Value)));
