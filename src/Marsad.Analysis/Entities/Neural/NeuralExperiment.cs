@@ -40,7 +40,7 @@ public static class NeuralExperiment
         /// <summary>Neural models trained with consecutive seeds whose log-probabilities are averaged.</summary>
         public int Models { get; init; } = 1;
 
-        /// <summary>When positive, also score the model with only this many vectors, int8-quantised, as it would ship.</summary>
+        /// <summary>When positive, also score the model with only this many vectors, int8-quantised after training (a size experiment; the shipped model stores 4-bit vectors rounded before training, see WordVectors.Rounded4).</summary>
         public int ShipVocabulary { get; init; }
 
         public IReadOnlyList<float> Lambdas { get; init; } = [0, 1, 2, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96];

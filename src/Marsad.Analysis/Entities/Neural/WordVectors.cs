@@ -81,8 +81,8 @@ internal sealed class WordVectors
     }
 
     /// <summary>
-    /// The first <paramref name="count"/> (most frequent) words with each vector rounded to int8 on its own scale,
-    /// as a shipped model would store them; returned as floats so the tagger reads them unchanged.
+    /// The first <paramref name="count"/> (most frequent) words with each vector rounded to int8 on its own scale, for
+    /// measuring what a smaller table costs a trained network; returned as floats so the tagger reads them unchanged.
     /// </summary>
     public WordVectors Quantized(int count)
     {
