@@ -12,7 +12,8 @@ public static class NerEvaluator
     /// cut from consecutive articles), so a document-aware model can use nearby sentences; otherwise each
     /// sentence is tagged on its own.
     /// </summary>
-    public static NerEvaluation Evaluate(NerModel model, IReadOnlyList<ConllSentence> gold, bool documentContext = true)
+    /// <remarks>Without <paramref name="warmUp"/> the sentences are tagged once (for scores during training, where the speed is not read).</remarks>
+    public static NerEvaluation Evaluate(NerModel model, IReadOnlyList<ConllSentence> gold, bool documentContext = true, bool warmUp = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gold);
@@ -21,8 +22,11 @@ public static class NerEvaluator
         foreach (var s in gold) tokens += s.Count;
         // The first pass pays for compiling the tagging code, which a long-running process pays once; the timed
         // second pass starts from empty neural projection caches, so it still pays for every word type it meets.
-        Tag(tagger, gold, documentContext);
-        model.Neural?.ClearCaches();
+        if (warmUp)
+        {
+            Tag(tagger, gold, documentContext);
+            model.Neural?.ClearCaches();
+        }
         var clock = Stopwatch.StartNew();
         var predicted = Tag(tagger, gold, documentContext);
         var seconds = clock.Elapsed.TotalSeconds;

@@ -52,12 +52,15 @@ public sealed class NerResources
     /// <summary>These tables plus a news source read from the shared data (needed for news profiles).</summary>
     public NerResources WithNews(string sharedDataRoot, int maxDocuments = int.MaxValue)
     {
-        var newsRoot = Path.Combine(sharedDataRoot, "data", "news");
         return new NerResources(Gazetteer, Clusters, Clusters2, Vectors)
         {
-            News = () => NewsText.Documents(newsRoot, maxDocuments).SelectMany(d => NewsText.Sentences(d)),
+            News = () => NewsSentences(sharedDataRoot, maxDocuments),
         };
     }
+
+    /// <summary>The unlabelled news under <c>data/news</c> as normalised token sentences, streamed.</summary>
+    internal static IEnumerable<List<string>> NewsSentences(string sharedDataRoot, int maxDocuments) =>
+        NewsText.Documents(Path.Combine(sharedDataRoot, "data", "news"), maxDocuments).SelectMany(d => NewsText.Sentences(d));
 
     public int GazetteerEntries => Gazetteer.Count;
     public int ClusterVocabulary => Clusters.Count;
@@ -76,8 +79,7 @@ public sealed class NerResources
         if (options.UseActorDictionary) LoadActors(Path.Combine(dataRoot, "events", "petrarch-arabic", "actor_dict_ar_v4.txt"), gazetteer);
         if (options.UseKnownEntities) AddKnownEntities(KnownEntities.Default, gazetteer);
         // Each clustering reads the news afresh, streaming, rather than holding all its sentences.
-        IEnumerable<List<string>> NewsSentences() =>
-            NewsText.Documents(Path.Combine(dataRoot, "news"), options.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
+        IEnumerable<List<string>> NewsSentences() => NerResources.NewsSentences(sharedDataRoot, options.MaxNewsDocuments);
         var clusters = new Dictionary<uint, int>();
         var clusters2 = new Dictionary<uint, int>();
         if (options.SecondClusters)

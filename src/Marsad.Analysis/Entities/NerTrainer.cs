@@ -76,7 +76,7 @@ public static class NerTrainer
         var combined = model.WithNeural(new NeuralEnsemble(vectors, networks), options.NeuralWeight, description);
         if (options.Dev is not null && options.Log is not null)
         {
-            var eval = NerEvaluator.Evaluate(combined, options.Dev);
+            var eval = NerEvaluator.Evaluate(combined, options.Dev, warmUp: false);
             options.Log.WriteLine($"ner: with the neural taggers: dev P {eval.MicroPrecision:F2} R {eval.MicroRecall:F2} F1 {eval.MicroF1:F2}");
         }
         return combined;
@@ -135,7 +135,7 @@ public static class NerTrainer
         void Report(string stage, NerModel model, int epoch)
         {
             if (options.Dev is null || options.Log is null) return;
-            var eval = NerEvaluator.Evaluate(model, options.Dev);
+            var eval = NerEvaluator.Evaluate(model, options.Dev, warmUp: false);
             options.Log.WriteLine($"ner: {stage} epoch {epoch}: dev P {eval.MicroPrecision:F2} R {eval.MicroRecall:F2} F1 {eval.MicroF1:F2} ({clock.Elapsed.TotalSeconds:F1}s)");
         }
 

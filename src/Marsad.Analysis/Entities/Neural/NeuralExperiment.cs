@@ -319,8 +319,7 @@ public static class NeuralExperiment
             return WordVectors.Load(stream);
         }
         var clock = Stopwatch.StartNew();
-        var newsRoot = Path.Combine(sharedDataRoot, "data", "news");
-        var sentences = NewsText.Documents(newsRoot, settings.MaxNewsDocuments).SelectMany(d => NewsText.Sentences(d));
+        var sentences = NerResources.NewsSentences(sharedDataRoot, settings.MaxNewsDocuments);
         var vectors = WordVectors.Train(sentences, settings.Vocabulary, new SkipGram.Options
         {
             Dimensions = settings.VectorDimensions,
