@@ -66,6 +66,10 @@ public sealed class NerModel
     internal NerModel WithNeural(NeuralEnsemble? neural, float weight, string? description = null) =>
         new(First, Second, ContextWindow, EntityBias, Tables, description ?? Description, Fused, neural, neural is null ? 0 : weight);
 
+    /// <summary>This model with both stages <see cref="NerStage.Pruned"/> at <paramref name="fraction"/>.</summary>
+    internal NerModel Pruned(float fraction) =>
+        new NerModel(First.Pruned(fraction), Second?.Pruned(fraction), ContextWindow, EntityBias, Tables, Description).WithNeural(Neural, NeuralWeight);
+
     /// <summary>Free text recorded at training time (options, data sizes).</summary>
     public string Description { get; }
 

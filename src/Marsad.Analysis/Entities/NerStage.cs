@@ -20,6 +20,29 @@ internal sealed class NerStage(HashIndex features, float[] weights, float[] tran
     /// </summary>
     public float Scale { get; } = scale;
 
+    /// <summary>
+    /// This stage without the features whose weights all stay under <paramref name="fraction"/> of its largest
+    /// weight (transitions kept whole).
+    /// </summary>
+    public NerStage Pruned(float fraction)
+    {
+        var max = 0f;
+        foreach (var v in Weights) max = Math.Max(max, Math.Abs(v));
+        var below = fraction * max;
+        var kept = new HashIndex(Features.Count);
+        var weights = new List<float>(Weights.Length);
+        foreach (var (key, row) in Features.Entries())
+        {
+            var w = Weights.AsSpan(row * L, L);
+            var any = false;
+            foreach (var v in w) any |= Math.Abs(v) > below;
+            if (!any) continue;
+            kept.Set(key, weights.Count / L);
+            foreach (var v in w) weights.Add(v);
+        }
+        return new NerStage(kept, weights.ToArray(), Transitions, Start);
+    }
+
     /// <summary>Adds the weights of <paramref name="hashes"/> (grouped per token by <paramref name="offsets"/>) into n × 9 emission scores.</summary>
     public void AddEmissions(ReadOnlySpan<uint> hashes, ReadOnlySpan<int> offsets, int n, Span<float> emissions)
     {

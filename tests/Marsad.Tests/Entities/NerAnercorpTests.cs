@@ -5,11 +5,11 @@ namespace Marsad.Tests.Entities;
 /// <summary>Guards the shipped model's accuracy on the ANERcorp test split (exact-match spans, conlleval rules).</summary>
 public class NerAnercorpTests
 {
-    /// <summary>Measured micro-F1 of the shipped model with document context, minus half a point of slack.</summary>
+    /// <summary>Measured micro-F1 of the shipped model with document context (78.08), minus half a point of slack.</summary>
     private const double MinimumMicroF1 = 77.5;
 
-    /// <summary>Measured sentence-by-sentence micro-F1, minus half a point.</summary>
-    private const double MinimumSentenceMicroF1 = 75.4;
+    /// <summary>Measured sentence-by-sentence micro-F1 (75.48), minus half a point.</summary>
+    private const double MinimumSentenceMicroF1 = 75.0;
 
     [Fact]
     public void Shipped_model_keeps_its_test_score()

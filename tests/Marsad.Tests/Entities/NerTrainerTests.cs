@@ -153,6 +153,49 @@ public class NerTrainerTests
     }
 
     [Fact]
+    public void Pruning_drops_only_features_with_small_weights()
+    {
+        var model = NerTrainer.Train(Train, new NerTrainingOptions { Epochs = 10, JackknifeFolds = 2, EntityBias = 0 }, NerResources.Empty);
+
+        var pruned = model.Pruned(0.2f);
+
+        Assert.Equal(model.FeatureCount, model.Pruned(0).FeatureCount);
+        Assert.True(pruned.FeatureCount > 0 && pruned.FeatureCount < model.FeatureCount, $"{pruned.FeatureCount} of {model.FeatureCount} kept");
+        Assert.Equal(0, model.Pruned(1).FeatureCount);
+        Assert.Equal(100.0, NerEvaluator.Evaluate(pruned, Train).MicroF1, 6);
+    }
+
+    [Fact]
+    public void Distillation_ships_a_perceptron_that_follows_its_teacher_on_the_news()
+    {
+        var shared = Directory.GetParent(SharedData.Path("data"))!.FullName;
+        var resources = WithVectors().WithNews(shared, maxDocuments: 30);
+        var options = new NerTrainingOptions
+        {
+            Epochs = 10, JackknifeFolds = 2, NeuralModels = 1, NeuralWeight = 50, SelfTrainingStride = 2, SelfTrainingBlock = 5,
+            Neural = new NeuralTrainingOptions { Hidden = 8, Embedding = 4, AffixBuckets = 256, Epochs = 3 },
+        };
+
+        var teacher = NerTrainer.Train(Train, options with { DistillStride = 0 }, resources);
+        var perceptron = teacher.WithNeural(null, 0);
+        var student = NerTrainer.Train(Train, options with { DistillStride = 1 }, resources);
+
+        Assert.NotNull(teacher.Neural);
+        Assert.Null(student.Neural);
+        Assert.Equal(0f, student.NeuralWeight);
+        Assert.Contains("teacher", student.Description);
+        var news = resources.News!().Where(s => s.Count is >= 4 and <= 60).Take(400).ToArray();
+        Assert.True(news.Length >= 100, $"only {news.Length} news sentences");
+        var taught = new NerTagger(teacher).TagDocument(news);
+        int Agreement(NerModel model)
+        {
+            var tags = new NerTagger(model).TagDocument(news);
+            return tags.Zip(taught).Sum(p => p.First.Zip(p.Second).Count(x => x.First == x.Second));
+        }
+        Assert.True(Agreement(student) > Agreement(perceptron), $"student {Agreement(student)}, perceptron alone {Agreement(perceptron)}");
+    }
+
+    [Fact]
     public void Packed_vectors_read_back_exactly_and_rounding_is_idempotent()
     {
         var rng = new Random(5);
