@@ -66,9 +66,11 @@ public sealed class NerModel
     internal NerModel WithNeural(NeuralEnsemble? neural, float weight, string? description = null) =>
         new(First, Second, ContextWindow, EntityBias, Tables, description ?? Description, Fused, neural, neural is null ? 0 : weight);
 
-    /// <summary>This model with both stages <see cref="NerStage.Pruned"/> at <paramref name="fraction"/>.</summary>
+    /// <summary>This model without the features whose weights all stay under <paramref name="fraction"/> of their stage's largest weight.</summary>
     internal NerModel Pruned(float fraction) =>
-        new NerModel(First.Pruned(fraction), Second?.Pruned(fraction), ContextWindow, EntityBias, Tables, Description).WithNeural(Neural, NeuralWeight);
+        new NerModel(Prune(First, fraction), Second is null ? null : Prune(Second, fraction), ContextWindow, EntityBias, Tables, Description).WithNeural(Neural, NeuralWeight);
+
+    private static NerStage Prune(NerStage stage, float fraction) => stage.WithoutWeightsUnder(fraction * stage.MaxWeight());
 
     /// <summary>Free text recorded at training time (options, data sizes).</summary>
     public string Description { get; }

@@ -20,15 +20,17 @@ internal sealed class NerStage(HashIndex features, float[] weights, float[] tran
     /// </summary>
     public float Scale { get; } = scale;
 
-    /// <summary>
-    /// This stage without the features whose weights all stay under <paramref name="fraction"/> of its largest
-    /// weight (transitions kept whole).
-    /// </summary>
-    public NerStage Pruned(float fraction)
+    /// <summary>The largest absolute feature weight.</summary>
+    public float MaxWeight()
     {
         var max = 0f;
         foreach (var v in Weights) max = Math.Max(max, Math.Abs(v));
-        var below = fraction * max;
+        return max;
+    }
+
+    /// <summary>This stage without the features whose weights all stay at or under <paramref name="below"/> (transitions kept whole).</summary>
+    public NerStage WithoutWeightsUnder(float below)
+    {
         var kept = new HashIndex(Features.Count);
         var weights = new List<float>(Weights.Length);
         foreach (var (key, row) in Features.Entries())

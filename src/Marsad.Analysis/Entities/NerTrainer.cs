@@ -428,26 +428,15 @@ public static class NerTrainer
         /// </summary>
         public NerStage ToStage(Dictionary<uint, int> rowOf, float factor, float pruneBelow = 1e-4f)
         {
-            var kept = new HashIndex(rowOf.Count);
-            var weights = new List<float>(rowOf.Count * L);
-            Span<float> row = stackalloc float[L];
-            foreach (var (key, r) in rowOf)
-            {
-                var any = false;
-                for (var y = 0; y < L; y++)
-                {
-                    row[y] = Weights[r * L + y] * factor;
-                    if (Math.Abs(row[y]) > pruneBelow) any = true;
-                }
-                if (!any) continue;
-                kept.Set(key, weights.Count / L);
-                foreach (var v in row) weights.Add(v);
-            }
+            var index = new HashIndex(rowOf.Count);
+            foreach (var (key, r) in rowOf) index.Set(key, r);
+            var weights = new float[Weights.Length];
+            for (var i = 0; i < weights.Length; i++) weights[i] = Weights[i] * factor;
             var transitions = new float[L * L];
             for (var i = 0; i < transitions.Length; i++) transitions[i] = Transitions[i] * factor;
             var start = new float[L];
             for (var i = 0; i < start.Length; i++) start[i] = Start[i] * factor;
-            return new NerStage(kept, weights.ToArray(), transitions, start);
+            return new NerStage(index, weights, transitions, start).WithoutWeightsUnder(pruneBelow);
         }
     }
 }
