@@ -11,7 +11,7 @@ namespace Marsad.Analysis.Entities;
 public sealed class NerModel
 {
     private const uint Magic = 0x52454E4D; // "MNER"
-    private const int Version = 4;
+    private const int Version = 5;
     private const string ResourceName = "Marsad.Analysis.ner.model";
     private static readonly Lazy<NerModel> Default = new(LoadEmbedded);
 
@@ -124,7 +124,7 @@ public sealed class NerModel
         using var r = new BinaryReader(brotli);
         if (r.ReadUInt32() != Magic) throw new InvalidDataException("Not a Marsad NER model.");
         var version = r.ReadInt32();
-        if (version is not (3 or Version)) throw new InvalidDataException($"Unsupported NER model version {version}.");
+        if (version is not (3 or 4 or Version)) throw new InvalidDataException($"Unsupported NER model version {version}.");
         var description = r.ReadString();
         var window = r.ReadInt32();
         var bias = r.ReadSingle();
@@ -135,7 +135,8 @@ public sealed class NerModel
         // Version 3 models have no neural part.
         if (version < 4 || !r.ReadBoolean()) return model;
         var weight = r.ReadSingle();
-        return model.WithNeural(NeuralEnsemble.Read(r), weight);
+        // Version 4 ensembles have no language model.
+        return model.WithNeural(NeuralEnsemble.Read(r, withLanguageModel: version >= 5), weight);
     }
 
     private static NerModel LoadEmbedded()

@@ -71,17 +71,20 @@ public static class NerTrainer
     {
         if (options.NeuralModels <= 0 || resources.Vectors is not { } vectors) return model;
         var clock = Stopwatch.StartNew();
+        var languageModel = options.Neural.LanguageModel && resources.News is { } news
+            ? NewsLanguageModel.Train([.. NewsBlocks(news(), options.Neural.LanguageModelStride, options.SelfTrainingBlock).SelectMany(b => b)], vectors, model.Tables, options.Neural, options.Log)
+            : null;
         var networks = new BiLstm[options.NeuralModels];
         for (var k = 0; k < networks.Length; k++)
         {
             var neural = options.Neural with { Seed = options.Neural.Seed + k };
-            networks[k] = NeuralTrainer.Train(train, vectors, neural, model.Tables, options.Log).Network;
+            networks[k] = NeuralTrainer.Train(train, vectors, neural, model.Tables, options.Log, languageModel: languageModel).Network;
             networks[k].RoundToHalf();
             options.Log?.WriteLine($"ner: neural tagger {k + 1} of {networks.Length} trained ({clock.Elapsed.TotalSeconds:F1}s)");
         }
         var o = options.Neural;
-        var description = $"{model.Description}; {networks.Length} BiLSTM taggers ({o.Hidden} units, {o.Epochs} epochs, seeds from {o.Seed}{(o.Lexical ? ", lexical inputs" : "")}) over {vectors.Count} word vectors of {vectors.Dimensions}, weight {options.NeuralWeight}";
-        var combined = model.WithNeural(new NeuralEnsemble(vectors, networks), options.NeuralWeight, description);
+        var description = $"{model.Description}; {networks.Length} BiLSTM taggers ({o.Hidden} units, {o.Epochs} epochs, seeds from {o.Seed}{(o.Lexical ? ", lexical inputs" : "")}{(languageModel is null ? "" : $", reading a news language model of {o.LanguageModelHidden} units")}) over {vectors.Count} word vectors of {vectors.Dimensions}, weight {options.NeuralWeight}";
+        var combined = model.WithNeural(new NeuralEnsemble(vectors, networks, languageModel), options.NeuralWeight, description);
         if (options.Dev is not null && options.Log is not null)
         {
             var eval = NerEvaluator.Evaluate(combined, options.Dev, warmUp: false);
@@ -180,27 +183,33 @@ public static class NerTrainer
     {
         var tagger = new NerTagger(teacher);
         var result = new List<ConllSentence>();
-        var pending = new List<IReadOnlyList<string>>();
-        void Flush()
+        foreach (var document in NewsBlocks(news, stride, block))
         {
-            if (pending.Count == 0) return;
-            var tags = tagger.TagDocument(pending);
-            for (var s = 0; s < pending.Count; s++) result.Add(new ConllSentence(pending[s].ToArray(), tags[s]));
-            pending.Clear();
+            var tags = tagger.TagDocument(document);
+            for (var s = 0; s < document.Count; s++) result.Add(new ConllSentence(document[s].ToArray(), tags[s]));
         }
+        return result;
+    }
+
+    /// <summary>
+    /// The sentences (4–60 tokens) of every <paramref name="stride"/>-th block of <paramref name="block"/> news
+    /// sentences, a run of consecutive chosen blocks as one document.
+    /// </summary>
+    private static IEnumerable<List<IReadOnlyList<string>>> NewsBlocks(IEnumerable<List<string>> news, int stride, int block)
+    {
+        var pending = new List<IReadOnlyList<string>>();
         var index = 0;
         foreach (var sentence in news)
         {
-            var b = index++ / block;
-            if (b % stride != 0)
+            if (index++ / block % stride != 0)
             {
-                Flush();
+                if (pending.Count > 0) yield return pending;
+                pending = [];
                 continue;
             }
             if (sentence.Count is >= 4 and <= 60) pending.Add(sentence);
         }
-        Flush();
-        return result;
+        if (pending.Count > 0) yield return pending;
     }
 
     /// <summary>Appends the stacked features of each token after its own features.</summary>

@@ -9,7 +9,7 @@ public class BiLstmTests
     private static readonly int[] Gold = [0, 1, 0, 7, 3, 1];
 
     /// <summary>A gazetteer with one two-word phrase and one place, and clusters for two words.</summary>
-    private static NerTables Tables()
+    internal static NerTables Tables()
     {
         var gazetteer = new HashIndex(4);
         gazetteer.Set(NerFeatureExtractor.PhraseKey(["xyz", "بغداد"]), 16);

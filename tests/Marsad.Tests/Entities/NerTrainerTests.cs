@@ -106,18 +106,27 @@ public class NerTrainerTests
         return new NerResources([], [], null, new WordVectors(words, vectors, 8).Rounded4());
     }
 
-    [Fact]
-    public void Neural_taggers_join_the_model_and_survive_saving()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Neural_taggers_join_the_model_and_survive_saving(bool languageModel)
     {
         var options = new NerTrainingOptions
         {
-            Epochs = 10, JackknifeFolds = 2, EntityBias = 0, NeuralModels = 2, NeuralWeight = 2,
-            Neural = new NeuralTrainingOptions { Hidden = 8, Embedding = 4, AffixBuckets = 256, Epochs = 5 },
+            Epochs = 10, JackknifeFolds = 2, EntityBias = 0, NeuralModels = 2, NeuralWeight = 2, SelfTrainingStride = 0,
+            Neural = new NeuralTrainingOptions
+            {
+                Hidden = 8, Embedding = 4, AffixBuckets = 256, Epochs = 5,
+                LanguageModel = languageModel, LanguageModelHidden = 6, LanguageModelStride = 1,
+            },
         };
+        var resources = languageModel ? WithVectors().WithNews(Directory.GetParent(SharedData.Path("data"))!.FullName, maxDocuments: 30) : WithVectors();
 
-        var model = NerTrainer.Train(Train, options, WithVectors());
+        var model = NerTrainer.Train(Train, options, resources);
 
         Assert.NotNull(model.Neural);
+        Assert.Equal(languageModel, model.Neural.LanguageModel is not null);
+        Assert.Equal(languageModel ? 12 : 0, model.Neural.Members[0].Network.ContextDimensions);
         Assert.Equal(2, model.Neural.Members.Count);
         Assert.Equal(2f, model.NeuralWeight);
         Assert.Equal(100.0, NerEvaluator.Evaluate(model, Train).MicroF1, 6);
@@ -128,6 +137,8 @@ public class NerTrainerTests
         Assert.Equal(model.NeuralWeight, reloaded.NeuralWeight);
         Assert.Equal(model.Neural.Vectors.Vectors, reloaded.Neural!.Vectors.Vectors);
         Assert.Equal(model.Neural.Members[1].Network.Parameters, reloaded.Neural.Members[1].Network.Parameters);
+        Assert.Equal(model.Neural.LanguageModel?.Network.Parameters, reloaded.Neural.LanguageModel?.Network.Parameters);
+        Assert.Equal(model.Neural.LanguageModel?.Head, reloaded.Neural.LanguageModel?.Head);
         var tokens = Train.Select(s => s.Tokens).ToArray();
         Assert.Equal(new NerTagger(model).TagDocument(tokens), new NerTagger(reloaded).TagDocument(tokens));
     }

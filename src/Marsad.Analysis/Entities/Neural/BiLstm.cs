@@ -18,14 +18,15 @@ internal sealed class BiLstm
 {
     public const int Labels = NerLabels.Count;
 
-    public BiLstm(int wordDimensions, int hidden, int embedding, int affixBuckets, bool lexical = false)
+    public BiLstm(int wordDimensions, int hidden, int embedding, int affixBuckets, bool lexical = false, int contextDimensions = 0)
     {
         WordDimensions = wordDimensions;
         Hidden = hidden;
         Embedding = embedding;
         AffixBuckets = affixBuckets;
         LexicalSlots = lexical ? TokenInputs.LexicalSlots : 0;
-        InputSize = 2 * wordDimensions + (TokenInputs.AffixSlots + 1 + LexicalSlots) * embedding;
+        ContextDimensions = contextDimensions;
+        InputSize = 2 * wordDimensions + (TokenInputs.AffixSlots + 1 + LexicalSlots) * embedding + contextDimensions;
         var g = 4 * hidden;
         var at = 0;
         AffixOffset = at; at += affixBuckets * embedding;
@@ -50,6 +51,15 @@ internal sealed class BiLstm
 
     /// <summary>Lexical inputs read (<see cref="TokenInputs.LexicalSlots"/>, or 0 for a model without them).</summary>
     public int LexicalSlots { get; }
+
+    /// <summary>
+    /// Fixed per-occurrence inputs at the end of the input vector (<see cref="TokenInputs.Context"/>: a news
+    /// language model's states), read but not trained; 0 for a model without them.
+    /// </summary>
+    public int ContextDimensions { get; }
+
+    /// <summary>Where the context inputs start: the trained part of the input ends here.</summary>
+    public int ContextStart => InputSize - ContextDimensions;
 
     /// <summary>Where the gazetteer slots, which depend on the neighbouring words, start in the input vector.</summary>
     public int ContextualInputStart => 2 * WordDimensions + (TokenInputs.AffixSlots + 1 + TokenInputs.FirstContextualSlot) * Embedding;
@@ -102,7 +112,7 @@ internal sealed class BiLstm
 
     /// <summary>
     /// The input vector of token <paramref name="t"/>; without <paramref name="contextual"/> the gazetteer slots
-    /// are left zero, which is the part of the input that is a function of the word alone.
+    /// and the context inputs are left zero, which is the part of the input that is a function of the word alone.
     /// </summary>
     public void Input(TokenInputs inputs, int t, WordVectors vectors, Span<float> x, bool contextual = true)
     {
@@ -123,6 +133,12 @@ internal sealed class BiLstm
             var row = inputs.Lexical[t * TokenInputs.LexicalSlots + k];
             if (row < 0 || (!contextual && k >= TokenInputs.FirstContextualSlot)) x.Slice(at, e).Clear();
             else Parameters.AsSpan(LexicalOffset + row * e, e).CopyTo(x.Slice(at, e));
+        }
+        if (ContextDimensions > 0)
+        {
+            var context = x.Slice(at, ContextDimensions);
+            if (contextual) inputs.Context.AsSpan(t * ContextDimensions, ContextDimensions).CopyTo(context);
+            else context.Clear();
         }
 
         void Scaled(int id, Span<float> target)
@@ -379,6 +395,19 @@ internal sealed class BiLstm
         dxAll.Clear();
         BackwardDirection(0, n, dr0, ws, gradient, dxAll);
         BackwardDirection(1, n, dr1, ws, gradient, dxAll);
+        AddEmbeddingGradients(inputs, ws, dxAll, gradient);
+        return loss;
+    }
+
+    /// <summary>
+    /// Sends the input gradients <paramref name="dxAll"/> (n rows of the trained part of the input) through the
+    /// input dropout masks into the shape, affix and lexical embedding rows the tokens read.
+    /// </summary>
+    public void AddEmbeddingGradients(TokenInputs inputs, Workspace ws, Span<float> dxAll, float[] gradient)
+    {
+        var n = inputs.Count;
+        var d = InputSize;
+        var trained = TrainedInputStart;
         var e = Embedding;
         for (var t = 0; t < n; t++)
         {
@@ -394,10 +423,13 @@ internal sealed class BiLstm
                 if (row >= 0) SkipGram.Axpy(1, dx.Slice((1 + TokenInputs.AffixSlots + k) * e, e), gradient.AsSpan(LexicalOffset + row * e, e));
             }
         }
-        return loss;
     }
 
-    private void BackwardDirection(int direction, int n, ReadOnlySpan<float> dr, Workspace ws, float[] gradient, Span<float> dxAll)
+    /// <summary>
+    /// Backpropagation through time for one direction, from the hidden-state gradients <paramref name="dr"/>
+    /// (n × H): adds the weight gradients and the trained inputs' gradients to <paramref name="dxAll"/>.
+    /// </summary>
+    public void BackwardDirection(int direction, int n, ReadOnlySpan<float> dr, Workspace ws, float[] gradient, Span<float> dxAll)
     {
         var d = InputSize;
         var h = Hidden;
@@ -444,7 +476,7 @@ internal sealed class BiLstm
             for (var j = 0; j < d; j++)
                 if (x[j] != 0) SkipGram.Axpy(x[j], dz, gwx.Slice(j * g, g));
             var dx = dxAll.Slice(t * (d - trained), d - trained);
-            for (var j = trained; j < d; j++) dx[j - trained] += SkipGram.Dot(wx.Slice(j * g, g), dz);
+            for (var j = trained; j < ContextStart; j++) dx[j - trained] += SkipGram.Dot(wx.Slice(j * g, g), dz);
             if (previous >= 0)
             {
                 var hp = hidden.Slice(previous * h, h);
@@ -457,7 +489,7 @@ internal sealed class BiLstm
         }
     }
 
-    private static void Dropout(Span<float> v, Span<float> mask, float rate, Random rng)
+    public static void Dropout(Span<float> v, Span<float> mask, float rate, Random rng)
     {
         if (rate <= 0)
         {

@@ -9,11 +9,12 @@ namespace Marsad.Analysis.Entities.Neural;
 /// </summary>
 internal sealed class NeuralEnsemble
 {
-    public NeuralEnsemble(WordVectors vectors, IReadOnlyList<BiLstm> networks)
+    public NeuralEnsemble(WordVectors vectors, IReadOnlyList<BiLstm> networks, NewsLanguageModel? languageModel = null)
     {
         if (networks.Count == 0) throw new ArgumentException("An ensemble needs at least one network.", nameof(networks));
         Vectors = vectors;
-        Members = networks.Select(n => new NeuralNerModel(n, vectors)).ToArray();
+        LanguageModel = languageModel;
+        Members = networks.Select(n => new NeuralNerModel(n, vectors, languageModel)).ToArray();
         Projections = networks.Select(n => new ProjectionCache(CachedWords, 8 * n.Hidden)).ToArray();
     }
 
@@ -31,6 +32,9 @@ internal sealed class NeuralEnsemble
 
     public WordVectors Vectors { get; }
 
+    /// <summary>The language model all members read, if they read one.</summary>
+    public NewsLanguageModel? LanguageModel { get; }
+
     public IReadOnlyList<NeuralNerModel> Members { get; }
 
     /// <summary>Whether the networks read the perceptron's tables (clusters, gazetteers, triggers) as inputs.</summary>
@@ -47,21 +51,25 @@ internal sealed class NeuralEnsemble
             w.Write(net.Embedding);
             w.Write(net.AffixBuckets);
             w.Write(net.LexicalSlots > 0);
+            w.Write(net.ContextDimensions);
             foreach (var p in net.Parameters) w.Write((Half)p);
         }
+        w.Write(LanguageModel is not null);
+        LanguageModel?.Write(w);
     }
 
-    public static NeuralEnsemble Read(BinaryReader r)
+    public static NeuralEnsemble Read(BinaryReader r, bool withLanguageModel)
     {
         var vectors = WordVectors.ReadPacked(r);
         var networks = new BiLstm[r.ReadInt32()];
         for (var k = 0; k < networks.Length; k++)
         {
-            var net = new BiLstm(vectors.Dimensions, r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean());
+            var net = new BiLstm(vectors.Dimensions, r.ReadInt32(), r.ReadInt32(), r.ReadInt32(), r.ReadBoolean(), withLanguageModel ? r.ReadInt32() : 0);
             var p = net.Parameters;
             for (var i = 0; i < p.Length; i++) p[i] = (float)r.ReadHalf();
             networks[k] = net;
         }
-        return new NeuralEnsemble(vectors, networks);
+        var languageModel = withLanguageModel && r.ReadBoolean() ? NewsLanguageModel.Read(r, vectors.Dimensions) : null;
+        return new NeuralEnsemble(vectors, networks, languageModel);
     }
 }

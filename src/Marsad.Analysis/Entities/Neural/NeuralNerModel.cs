@@ -4,7 +4,7 @@ namespace Marsad.Analysis.Entities.Neural;
 /// A trained <see cref="BiLstm"/> with the word vectors it reads. Saved with the vectors as float16, which is
 /// where nearly all of its size is. A network with lexical inputs also needs the perceptron's tables to tag.
 /// </summary>
-internal sealed class NeuralNerModel(BiLstm network, WordVectors vectors)
+internal sealed class NeuralNerModel(BiLstm network, WordVectors vectors, NewsLanguageModel? languageModel = null)
 {
     private const int Version = 2;
 
@@ -12,8 +12,12 @@ internal sealed class NeuralNerModel(BiLstm network, WordVectors vectors)
 
     public WordVectors Vectors { get; } = vectors;
 
+    /// <summary>The language model whose states the network reads (<see cref="BiLstm.ContextDimensions"/>), if any.</summary>
+    public NewsLanguageModel? LanguageModel { get; } = languageModel;
+
     public void Save(Stream stream)
     {
+        if (LanguageModel is not null) throw new NotSupportedException("The tuning harness caches networks without a language model; one that reads a language model is stored in a NerModel's ensemble.");
         using var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         w.Write(Version);
         w.Write(Network.WordDimensions);

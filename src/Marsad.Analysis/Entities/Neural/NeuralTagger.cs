@@ -23,6 +23,7 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         ? new NerFeatureExtractor(tables ?? throw new ArgumentNullException(nameof(tables), "The network reads the perceptron's tables."))
         : null;
     private readonly float[] _x = new float[model.Network.InputSize];
+    private readonly BiLstm.Workspace _languageModelWorkspace = new();
     private int[] _missed = new int[64];
     private float[] _xs = [], _zs = [], _missedProjections = [];
 
@@ -39,9 +40,9 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         Ensure(n);
         var g = 4 * _net.Hidden;
         var h = _net.Hidden;
-        // Without lexical inputs a sentence of cached words needs no analysis at all.
+        // Without lexical inputs or a language model a sentence of cached words needs no analysis at all.
         var extracted = false;
-        if (_lexicon is not null)
+        if (_lexicon is not null || model.LanguageModel is not null)
         {
             _inputs.Extract(tokens, model.Vectors, _net.AffixBuckets, _lexicon);
             extracted = true;
@@ -64,6 +65,19 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         }
         if (_lexicon is not null)
             for (var t = 0; t < n; t++) AddContextual(t);
+        if (model.LanguageModel is { } languageModel)
+        {
+            // The language model's states differ at every occurrence: projected per token, never cached.
+            languageModel.States(_inputs, model.Vectors, _languageModelWorkspace);
+            var width = _net.ContextDimensions;
+            var from = _net.ContextStart;
+            for (var t = 0; t < n; t++)
+            {
+                var states = _inputs.Context.AsSpan(t * width, width);
+                _net.AddProjection(0, states, from, _pre0.AsSpan(t * g, g));
+                _net.AddProjection(1, states, from, _pre1.AsSpan(t * g, g));
+            }
+        }
         _net.Recur(0, n, _pre0, _c0, _t0, _h0);
         _net.Recur(1, n, _pre1, _c1, _t1, _h1);
         for (var t = 0; t < n; t++)
@@ -111,7 +125,7 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         {
             _net.Input(_inputs, t, model.Vectors, _x);
             var from = _net.ContextualInputStart;
-            var slice = _x.AsSpan(from, _net.InputSize - from);
+            var slice = _x.AsSpan(from, _net.ContextStart - from);
             projection = new float[2 * g];
             _net.AddProjection(0, slice, from, projection.AsSpan(0, g));
             _net.AddProjection(1, slice, from, projection.AsSpan(g, g));

@@ -10,16 +10,16 @@ internal static class NeuralTrainer
     /// only: the epoch count is an option, not chosen by the callback).
     /// </summary>
     /// <remarks><paramref name="tables"/> (the perceptron's) are required when <see cref="NeuralTrainingOptions.Lexical"/> is set.</remarks>
-    public static NeuralNerModel Train(IReadOnlyList<ConllSentence> train, WordVectors vectors, NeuralTrainingOptions options, NerTables? tables = null, TextWriter? log = null, Action<int, NeuralNerModel>? afterEpoch = null)
+    public static NeuralNerModel Train(IReadOnlyList<ConllSentence> train, WordVectors vectors, NeuralTrainingOptions options, NerTables? tables = null, TextWriter? log = null, Action<int, NeuralNerModel>? afterEpoch = null, NewsLanguageModel? languageModel = null)
     {
         var lexicon = options.Lexical ? new NerFeatureExtractor(tables ?? throw new ArgumentNullException(nameof(tables))) : null;
-        var net = new BiLstm(vectors.Dimensions, options.Hidden, options.Embedding, options.AffixBuckets, options.Lexical);
+        var net = new BiLstm(vectors.Dimensions, options.Hidden, options.Embedding, options.AffixBuckets, options.Lexical, languageModel?.StateSize ?? 0);
         net.Initialize(options.Seed);
-        var model = new NeuralNerModel(net, vectors);
+        var model = new NeuralNerModel(net, vectors, languageModel);
+        var lmWorkspace = new BiLstm.Workspace();
         var p = net.Parameters;
         var gradient = new float[p.Length];
-        var m = new float[p.Length];
-        var v = new float[p.Length];
+        var adam = new AdamState(p.Length);
         var rng = new Random(options.Seed);
         var ws = new BiLstm.Workspace();
         var inputs = new TokenInputs();
@@ -31,7 +31,6 @@ internal static class NeuralTrainer
         }
         var order = new int[train.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
-        var step = 0;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -44,10 +43,11 @@ internal static class NeuralTrainer
             {
                 var s = order[k];
                 inputs.Extract(train[s].Tokens, vectors, options.AffixBuckets, lexicon);
+                languageModel?.States(inputs, vectors, lmWorkspace);
                 loss += net.LossAndGradient(inputs, gold[s], vectors, options.InputDropout, options.OutputDropout, rng, ws, gradient);
                 tokens += train[s].Count;
                 if (++inBatch < options.Batch && k < order.Length - 1) continue;
-                Adam(p, gradient, m, v, ++step, lr, options.Clip, inBatch);
+                adam.Step(p, gradient, lr, options.Clip, inBatch);
                 inBatch = 0;
             }
             log?.WriteLine($"neural: epoch {epoch + 1} loss/token {loss / Math.Max(1, tokens):F4} ({clock.Elapsed.TotalSeconds:F1} s)");
@@ -56,24 +56,33 @@ internal static class NeuralTrainer
         return model;
     }
 
-    /// <summary>One Adam step on the batch-mean gradient (clipped to a maximum norm), then clears the gradient.</summary>
-    private static void Adam(float[] p, float[] gradient, float[] m, float[] v, int step, float lr, float clip, int batch)
+    /// <summary>Adam's moment estimates for one parameter vector.</summary>
+    internal sealed class AdamState(int length)
     {
-        const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
-        double norm = 0;
-        for (var i = 0; i < gradient.Length; i++) norm += gradient[i] * (double)gradient[i];
-        norm = Math.Sqrt(norm) / batch;
-        var scale = (float)(norm > clip ? clip / norm : 1) / batch;
-        var c1 = 1 - MathF.Pow(Beta1, step);
-        var c2 = 1 - MathF.Pow(Beta2, step);
-        var alpha = lr * MathF.Sqrt(c2) / c1;
-        for (var i = 0; i < p.Length; i++)
+        private readonly float[] _m = new float[length];
+        private readonly float[] _v = new float[length];
+        private int _step;
+
+        /// <summary>One Adam step on the batch-mean gradient (clipped to a maximum norm), then clears the gradient.</summary>
+        public void Step(float[] p, float[] gradient, float lr, float clip, int batch)
         {
-            var g = gradient[i] * scale;
-            m[i] = Beta1 * m[i] + (1 - Beta1) * g;
-            v[i] = Beta2 * v[i] + (1 - Beta2) * g * g;
-            p[i] -= alpha * m[i] / (MathF.Sqrt(v[i]) + Epsilon);
+            const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
+            double norm = 0;
+            for (var i = 0; i < gradient.Length; i++) norm += gradient[i] * (double)gradient[i];
+            norm = Math.Sqrt(norm) / batch;
+            var scale = (float)(norm > clip ? clip / norm : 1) / batch;
+            _step++;
+            var c1 = 1 - MathF.Pow(Beta1, _step);
+            var c2 = 1 - MathF.Pow(Beta2, _step);
+            var alpha = lr * MathF.Sqrt(c2) / c1;
+            for (var i = 0; i < p.Length; i++)
+            {
+                var g = gradient[i] * scale;
+                _m[i] = Beta1 * _m[i] + (1 - Beta1) * g;
+                _v[i] = Beta2 * _v[i] + (1 - Beta2) * g * g;
+                p[i] -= alpha * _m[i] / (MathF.Sqrt(_v[i]) + Epsilon);
+            }
+            Array.Clear(gradient);
         }
-        Array.Clear(gradient);
     }
 }

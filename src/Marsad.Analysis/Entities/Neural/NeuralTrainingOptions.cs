@@ -32,4 +32,17 @@ public sealed record NeuralTrainingOptions
     public float Clip { get; init; } = 5f;
 
     public int Seed { get; init; } = 17;
+
+    /// <summary>Train a <see cref="NewsLanguageModel"/> on the news and let the taggers read its states.</summary>
+    public bool LanguageModel { get; init; }
+
+    /// <summary>LSTM units per direction of the language model.</summary>
+    public int LanguageModelHidden { get; init; } = 64;
+
+    public int LanguageModelEpochs { get; init; } = 1;
+
+    /// <summary>The language model reads every n-th block of news sentences (blocks as in self-training).</summary>
+    public int LanguageModelStride { get; init; } = 5;
+
+    public float LanguageModelDropout { get; init; } = 0.2f;
 }

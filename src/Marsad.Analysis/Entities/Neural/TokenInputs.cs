@@ -41,6 +41,19 @@ internal sealed class TokenInputs
     public int[] Lexical { get; private set; } = new int[64 * LexicalSlots];
 
     /// <summary>
+    /// Count × width fixed inputs that depend on the whole sentence (a <see cref="NewsLanguageModel"/>'s states),
+    /// written by their producer after <see cref="Extract(IReadOnlyList{string}, WordVectors, int, NerFeatureExtractor?)"/>.
+    /// </summary>
+    public float[] Context { get; private set; } = [];
+
+    /// <summary>The context rows of the current sentence, <paramref name="width"/> floats per token.</summary>
+    public Span<float> ContextRows(int width)
+    {
+        if (Context.Length < Count * width) Context = new float[Math.Max(Count * width, 2 * Context.Length)];
+        return Context.AsSpan(0, Count * width);
+    }
+
+    /// <summary>
     /// Fills the inputs of <paramref name="tokens"/>; the lexical slots are read from <paramref name="lexicon"/>
     /// (the perceptron's clusters, gazetteers and triggers) when given and left empty otherwise.
     /// </summary>
