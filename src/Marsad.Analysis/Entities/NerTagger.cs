@@ -38,6 +38,7 @@ public sealed class NerTagger
 
     /// <summary>One tagger per network of the model's neural ensemble (each keeps its own projection cache), or null.</summary>
     private readonly NeuralTagger[]? _neural;
+    private readonly LanguageModelReader? _languageModel;
 
     private float[] _logProbabilities = new float[64 * L];
 
@@ -49,7 +50,8 @@ public sealed class NerTagger
         if (model.Neural is { } ensemble)
         {
             _neural = new NeuralTagger[ensemble.Members.Count];
-            for (var k = 0; k < _neural.Length; k++) _neural[k] = new NeuralTagger(ensemble.Members[k], model.Tables, ensemble.Projections[k]);
+            _languageModel = ensemble.LanguageModel is null ? null : new LanguageModelReader(ensemble.LanguageModel, ensemble.Vectors);
+            for (var k = 0; k < _neural.Length; k++) _neural[k] = new NeuralTagger(ensemble.Members[k], model.Tables, ensemble.Projections[k], _languageModel);
         }
     }
 
@@ -247,6 +249,7 @@ public sealed class NerTagger
         if (_logProbabilities.Length < size) _logProbabilities = new float[Math.Max(size, _logProbabilities.Length * 2)];
         var logp = _logProbabilities.AsSpan(0, size);
         var weight = _model.NeuralWeight / _neural.Length;
+        _languageModel?.Read(tokens);
         foreach (var network in _neural)
         {
             network.LogProbabilities(tokens, logp);

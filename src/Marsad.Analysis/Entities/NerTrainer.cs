@@ -74,11 +74,12 @@ public static class NerTrainer
         var languageModel = options.Neural.LanguageModel && resources.News is { } news
             ? NewsLanguageModel.Train([.. NewsBlocks(news(), options.Neural.LanguageModelStride, options.SelfTrainingBlock).SelectMany(b => b)], vectors, model.Tables, options.Neural, options.Log)
             : null;
+        var states = languageModel?.StatesOf(train, vectors);
         var networks = new BiLstm[options.NeuralModels];
         for (var k = 0; k < networks.Length; k++)
         {
             var neural = options.Neural with { Seed = options.Neural.Seed + k };
-            networks[k] = NeuralTrainer.Train(train, vectors, neural, model.Tables, options.Log, languageModel: languageModel).Network;
+            networks[k] = NeuralTrainer.Train(train, vectors, neural, model.Tables, options.Log, languageModel: states).Network;
             networks[k].RoundToHalf();
             options.Log?.WriteLine($"ner: neural tagger {k + 1} of {networks.Length} trained ({clock.Elapsed.TotalSeconds:F1}s)");
         }

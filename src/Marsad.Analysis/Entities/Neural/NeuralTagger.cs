@@ -8,7 +8,11 @@ namespace Marsad.Analysis.Entities.Neural;
 /// Gazetteer inputs depend on the neighbouring words, so their projection is added per occurrence (cached per
 /// combination of kinds). Holds buffers and the caches: one instance per thread.
 /// </summary>
-internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = null, ProjectionCache? projections = null)
+/// <remarks>
+/// A network that reads a language model takes its states from <paramref name="languageModel"/>, which the caller
+/// reads for each sentence before asking every network of the ensemble; without one the tagger reads its own.
+/// </remarks>
+internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = null, ProjectionCache? projections = null, LanguageModelReader? languageModel = null)
 {
     private const int L = NerLabels.Count;
 
@@ -23,7 +27,8 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         ? new NerFeatureExtractor(tables ?? throw new ArgumentNullException(nameof(tables), "The network reads the perceptron's tables."))
         : null;
     private readonly float[] _x = new float[model.Network.InputSize];
-    private readonly BiLstm.Workspace _languageModelWorkspace = new();
+    private readonly LanguageModelReader? _languageModel = model.LanguageModel is null ? null : languageModel ?? new LanguageModelReader(model.LanguageModel, model.Vectors);
+    private readonly bool _ownsLanguageModel = model.LanguageModel is not null && languageModel is null;
     private int[] _missed = new int[64];
     private float[] _xs = [], _zs = [], _missedProjections = [];
 
@@ -40,9 +45,9 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         Ensure(n);
         var g = 4 * _net.Hidden;
         var h = _net.Hidden;
-        // Without lexical inputs or a language model a sentence of cached words needs no analysis at all.
+        // Without lexical inputs a sentence of cached words needs no analysis at all.
         var extracted = false;
-        if (_lexicon is not null || model.LanguageModel is not null)
+        if (_lexicon is not null)
         {
             _inputs.Extract(tokens, model.Vectors, _net.AffixBuckets, _lexicon);
             extracted = true;
@@ -65,15 +70,16 @@ internal sealed class NeuralTagger(NeuralNerModel model, NerTables? tables = nul
         }
         if (_lexicon is not null)
             for (var t = 0; t < n; t++) AddContextual(t);
-        if (model.LanguageModel is { } languageModel)
+        if (_languageModel is not null)
         {
             // The language model's states differ at every occurrence: projected per token, never cached.
-            languageModel.States(_inputs, model.Vectors, _languageModelWorkspace);
+            if (_ownsLanguageModel) _languageModel.Read(tokens);
+            var all = _languageModel.States;
             var width = _net.ContextDimensions;
             var from = _net.ContextStart;
             for (var t = 0; t < n; t++)
             {
-                var states = _inputs.Context.AsSpan(t * width, width);
+                var states = all.Slice(t * width, width);
                 _net.AddProjection(0, states, from, _pre0.AsSpan(t * g, g));
                 _net.AddProjection(1, states, from, _pre1.AsSpan(t * g, g));
             }

@@ -10,13 +10,13 @@ internal static class NeuralTrainer
     /// only: the epoch count is an option, not chosen by the callback).
     /// </summary>
     /// <remarks><paramref name="tables"/> (the perceptron's) are required when <see cref="NeuralTrainingOptions.Lexical"/> is set.</remarks>
-    public static NeuralNerModel Train(IReadOnlyList<ConllSentence> train, WordVectors vectors, NeuralTrainingOptions options, NerTables? tables = null, TextWriter? log = null, Action<int, NeuralNerModel>? afterEpoch = null, NewsLanguageModel? languageModel = null)
+    public static NeuralNerModel Train(IReadOnlyList<ConllSentence> train, WordVectors vectors, NeuralTrainingOptions options, NerTables? tables = null, TextWriter? log = null, Action<int, NeuralNerModel>? afterEpoch = null, NewsLanguageModel.SentenceStates? languageModel = null)
     {
         var lexicon = options.Lexical ? new NerFeatureExtractor(tables ?? throw new ArgumentNullException(nameof(tables))) : null;
-        var net = new BiLstm(vectors.Dimensions, options.Hidden, options.Embedding, options.AffixBuckets, options.Lexical, languageModel?.StateSize ?? 0);
+        if (languageModel is not null && languageModel.Sentences.Length != train.Count) throw new ArgumentException("The language model's states are of other sentences.", nameof(languageModel));
+        var net = new BiLstm(vectors.Dimensions, options.Hidden, options.Embedding, options.AffixBuckets, options.Lexical, languageModel?.Model.StateSize ?? 0);
         net.Initialize(options.Seed);
-        var model = new NeuralNerModel(net, vectors, languageModel);
-        var lmWorkspace = new BiLstm.Workspace();
+        var model = new NeuralNerModel(net, vectors, languageModel?.Model);
         var p = net.Parameters;
         var gradient = new float[p.Length];
         var adam = new AdamState(p.Length);
@@ -43,7 +43,7 @@ internal static class NeuralTrainer
             {
                 var s = order[k];
                 inputs.Extract(train[s].Tokens, vectors, options.AffixBuckets, lexicon);
-                languageModel?.States(inputs, vectors, lmWorkspace);
+                if (languageModel is not null) languageModel.Sentences[s].CopyTo(inputs.ContextRows(net.ContextDimensions));
                 loss += net.LossAndGradient(inputs, gold[s], vectors, options.InputDropout, options.OutputDropout, rng, ws, gradient);
                 tokens += train[s].Count;
                 if (++inBatch < options.Batch && k < order.Length - 1) continue;

@@ -50,6 +50,27 @@ internal sealed class NewsLanguageModel
         }
     }
 
+    /// <summary>
+    /// The states of every sentence of <paramref name="sentences"/>, computed once for all the epochs and networks
+    /// that train on them (they are fixed inputs; recomputing them took half of each epoch).
+    /// </summary>
+    public SentenceStates StatesOf(IReadOnlyList<ConllSentence> sentences, WordVectors vectors)
+    {
+        var inputs = new TokenInputs();
+        var ws = new BiLstm.Workspace();
+        var states = new float[sentences.Count][];
+        for (var s = 0; s < states.Length; s++)
+        {
+            inputs.Extract(sentences[s].Tokens, vectors, Network.AffixBuckets);
+            States(inputs, vectors, ws);
+            states[s] = inputs.Context.AsSpan(0, inputs.Count * StateSize).ToArray();
+        }
+        return new SentenceStates(this, states);
+    }
+
+    /// <summary>A language model with its states of each training sentence, in the sentences' order.</summary>
+    public sealed record SentenceStates(NewsLanguageModel Model, float[][] Sentences);
+
     /// <summary>The forward pass into <paramref name="ws"/>: inputs (with dropout when a generator is given), projections, both recurrences.</summary>
     private void Run(TokenInputs inputs, WordVectors vectors, BiLstm.Workspace ws, float dropout, Random? rng)
     {
