@@ -9,8 +9,6 @@ internal sealed class LanguageModelReader(NewsLanguageModel model, WordVectors v
     private readonly TokenInputs _inputs = new();
     private readonly BiLstm.Workspace _workspace = new();
 
-    public NewsLanguageModel Model => model;
-
     /// <summary>Per token of the last sentence read, <see cref="NewsLanguageModel.StateSize"/> floats.</summary>
     public ReadOnlySpan<float> States => _inputs.Context.AsSpan(0, _inputs.Count * model.StateSize);
 

@@ -56,14 +56,12 @@ internal sealed class NewsLanguageModel
     /// </summary>
     public SentenceStates StatesOf(IReadOnlyList<ConllSentence> sentences, WordVectors vectors)
     {
-        var inputs = new TokenInputs();
-        var ws = new BiLstm.Workspace();
+        var reader = new LanguageModelReader(this, vectors);
         var states = new float[sentences.Count][];
         for (var s = 0; s < states.Length; s++)
         {
-            inputs.Extract(sentences[s].Tokens, vectors, Network.AffixBuckets);
-            States(inputs, vectors, ws);
-            states[s] = inputs.Context.AsSpan(0, inputs.Count * StateSize).ToArray();
+            reader.Read(sentences[s].Tokens);
+            states[s] = reader.States.ToArray();
         }
         return new SentenceStates(this, states);
     }
