@@ -102,7 +102,8 @@ internal sealed class NewsLanguageModel
         var h = net.Hidden;
         var dr0 = ws.Dr0.AsSpan(0, n * h);
         var dr1 = ws.Dr1.AsSpan(0, n * h);
-        var logits = new float[Classes];
+        // A few hundred classes: the logits fit on the stack, so a training sentence allocates nothing.
+        Span<float> logits = stackalloc float[Classes];
         double loss = 0;
         for (var t = 0; t < n; t++)
         {
@@ -119,7 +120,7 @@ internal sealed class NewsLanguageModel
     }
 
     /// <summary>One direction's prediction at one token: its loss, with the state's gradient written to <paramref name="dState"/>.</summary>
-    private double Step(int direction, ReadOnlySpan<float> state, int gold, float[] logits, Span<float> dState, float[] headGradient)
+    private double Step(int direction, ReadOnlySpan<float> state, int gold, Span<float> logits, Span<float> dState, float[] headGradient)
     {
         var h = Network.Hidden;
         var block = direction * Classes * (h + 1);
