@@ -53,9 +53,6 @@ public sealed class NerModel
     /// </summary>
     public float EntityBias { get; }
 
-    /// <summary>A copy of this model with another <see cref="EntityBias"/>, for tuning the bias on held-out data without retraining.</summary>
-    public NerModel WithEntityBias(float entityBias) => new(First, Second, ContextWindow, entityBias, Tables, Description, Fused, Neural, NeuralWeight);
-
     /// <summary>BiLSTM taggers whose mean label log-probabilities join the final-stage emissions; null when the model has none.</summary>
     internal NeuralEnsemble? Neural { get; }
 

@@ -102,12 +102,13 @@ public static class EvalCommand
     {
         var conll = new Option<string?>("--conll") { Description = "CoNLL file (token TAG). Default: shared data/ner/anercorp/test.txt." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object {micro_f1, precision, recall, per_type, tokens_per_s}." };
-        var command = new Command("ner", "Tag pre-tokenised CoNLL input and score exact-match spans (conlleval rules).") { conll, json };
+        var model = new Option<string?>("--model") { Description = "Model file (marsad train ner --out FILE). Default: the model built into Marsad." };
+        var command = new Command("ner", "Tag pre-tokenised CoNLL input and score exact-match spans (conlleval rules).") { conll, json, model };
         command.SetAction(result =>
         {
             var file = result.GetValue(conll) ?? CliEnvironment.SharedPath(Path.Combine("data", "ner", "anercorp", "test.txt"));
             var gold = ConllCorpus.Read(file);
-            var score = NerEvaluator.Evaluate(NerModel.LoadDefault(), gold);
+            var score = NerEvaluator.Evaluate(result.GetValue(model) is { } path ? NerModel.Load(path) : NerModel.LoadDefault(), gold);
             if (result.GetValue(json))
             {
                 var perType = new JsonObject();
