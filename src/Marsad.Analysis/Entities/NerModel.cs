@@ -53,6 +53,13 @@ public sealed class NerModel
     /// </summary>
     public float EntityBias { get; }
 
+    /// <summary>
+    /// This model decoding with another <see cref="EntityBias"/> and, when it has networks, another <see cref="NeuralWeight"/>
+    /// (null keeps the model's own): tuning a trained model on held-out data without retraining it.
+    /// </summary>
+    public NerModel WithDecoding(float? entityBias, float? neuralWeight) =>
+        new(First, Second, ContextWindow, entityBias ?? EntityBias, Tables, Description, Fused, Neural, Neural is null ? 0 : neuralWeight ?? NeuralWeight);
+
     /// <summary>BiLSTM taggers whose mean label log-probabilities join the final-stage emissions; null when the model has none.</summary>
     internal NeuralEnsemble? Neural { get; }
 

@@ -103,12 +103,16 @@ public static class EvalCommand
         var conll = new Option<string?>("--conll") { Description = "CoNLL file (token TAG). Default: shared data/ner/anercorp/test.txt." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object {micro_f1, precision, recall, per_type, tokens_per_s}." };
         var model = new Option<string?>("--model") { Description = "Model file (marsad train ner --out FILE). Default: the model built into Marsad." };
-        var command = new Command("ner", "Tag pre-tokenised CoNLL input and score exact-match spans (conlleval rules).") { conll, json, model };
+        var entityBias = new Option<float?>("--entity-bias") { Description = "Tuning: decode with this entity bias instead of the model's." };
+        var neuralWeight = new Option<float?>("--neural-weight") { Description = "Tuning: weight of the model's neural taggers (a teacher saved with --set DistillStride=0) instead of the model's." };
+        var command = new Command("ner", "Tag pre-tokenised CoNLL input and score exact-match spans (conlleval rules).") { conll, json, model, entityBias, neuralWeight };
         command.SetAction(result =>
         {
             var file = result.GetValue(conll) ?? CliEnvironment.SharedPath(Path.Combine("data", "ner", "anercorp", "test.txt"));
             var gold = ConllCorpus.Read(file);
-            var score = NerEvaluator.Evaluate(result.GetValue(model) is { } path ? NerModel.Load(path) : NerModel.LoadDefault(), gold);
+            var ner = (result.GetValue(model) is { } path ? NerModel.Load(path) : NerModel.LoadDefault())
+                .WithDecoding(result.GetValue(entityBias), result.GetValue(neuralWeight));
+            var score = NerEvaluator.Evaluate(ner, gold);
             if (result.GetValue(json))
             {
                 var perType = new JsonObject();

@@ -32,6 +32,23 @@ public class NerModelTests
     }
 
     [Fact]
+    public void Decoding_settings_can_be_overridden_without_retraining()
+    {
+        var model = NerModel.LoadDefault();
+        var same = model.WithDecoding(null, null);
+        Assert.Equal(model.EntityBias, same.EntityBias);
+        Assert.Equal(new NerTagger(model).TagDocument(Sentences), new NerTagger(same).TagDocument(Sentences));
+
+        // The bias is added to every entity label's score: a huge negative one leaves nothing to find, a huge positive one finds entities everywhere.
+        var none = new NerTagger(model.WithDecoding(-1e6f, null)).TagDocument(Sentences);
+        Assert.All(none.SelectMany(s => s), tag => Assert.Equal("O", tag));
+        var all = new NerTagger(model.WithDecoding(1e6f, null)).TagDocument(Sentences);
+        Assert.All(all.SelectMany(s => s), tag => Assert.NotEqual("O", tag));
+        // The shipped model has no networks, so a neural weight does not give it one.
+        Assert.Equal(0, model.WithDecoding(null, 48).NeuralWeight);
+    }
+
+    [Fact]
     public void Default_model_is_cached_and_document_aware()
     {
         Assert.Same(NerModel.LoadDefault(), NerModel.LoadDefault());
