@@ -110,8 +110,10 @@ public static class EvalCommand
         {
             var file = result.GetValue(conll) ?? CliEnvironment.SharedPath(Path.Combine("data", "ner", "anercorp", "test.txt"));
             var gold = ConllCorpus.Read(file);
-            var ner = (result.GetValue(model) is { } path ? NerModel.Load(path) : NerModel.LoadDefault())
-                .WithDecoding(result.GetValue(entityBias), result.GetValue(neuralWeight));
+            var trained = result.GetValue(model) is { } path ? NerModel.Load(path) : NerModel.LoadDefault();
+            if (result.GetValue(neuralWeight) is not null && trained.NeuralWeight == 0)
+                throw new CliException("--neural-weight: the model has no neural taggers (only a teacher saved with --set DistillStride=0 has).");
+            var ner = trained.WithDecoding(result.GetValue(entityBias), result.GetValue(neuralWeight));
             var score = NerEvaluator.Evaluate(ner, gold);
             if (result.GetValue(json))
             {
