@@ -55,15 +55,32 @@ public static class NerTrainer
             var linear = TrainLinear(withSilver, options, resources);
             var combined = WithNeural(linear, options.NeuralSilver ? withSilver : train, options, resources);
             if (options.DistillStride <= 0 || combined.Neural is null) return combined;
-            // Distillation: the perceptron with its networks labels the news again, and a perceptron trained on
-            // those labels ships alone, so tagging keeps the perceptron's speed.
-            var distilled = SilverSentences(combined, source(), options.DistillStride, options.SelfTrainingBlock);
-            options.Log?.WriteLine($"ner: distilling the networks through {distilled.Count} news sentences, {distilled.Sum(x => x.Count)} tokens ({clock0.Elapsed.TotalSeconds:F1}s)");
-            var student = TrainLinear([.. train, .. distilled], options, resources);
-            return student.Pruned(options.DistillPruneBelow).WithNeural(null, 0,
-                $"{student.Description}; news labels from a teacher with {combined.Neural.Members.Count} BiLSTM taggers; features under {options.DistillPruneBelow} of the largest weight dropped");
+            return Distil(train, combined, options, resources);
         }
         return WithNeural(TrainLinear(train, options, resources), train, options, resources);
+    }
+
+    /// <summary>
+    /// Distillation: the teacher (a perceptron with its networks) labels every <see cref="NerTrainingOptions.DistillStride"/>-th
+    /// block of news, and a perceptron trained on <paramref name="train"/> and those labels ships alone, so tagging
+    /// keeps the perceptron's speed. Public so a saved teacher can be distilled again under other student settings
+    /// without retraining it (<c>marsad train ner --teacher</c>): the comparison is then paired, free of the networks' seed noise.
+    /// </summary>
+    public static NerModel Distil(IReadOnlyList<ConllSentence> train, NerModel teacher, NerTrainingOptions options, NerResources resources)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(teacher);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(resources);
+        if (teacher.Neural is null) throw new ArgumentException("The teacher has no neural taggers to distil.", nameof(teacher));
+        if (resources.News is not { } source) throw new ArgumentException("Distillation needs resources with a news source.", nameof(resources));
+        if (options.DistillStride <= 0) throw new ArgumentOutOfRangeException(nameof(options), "DistillStride must be at least 1.");
+        var clock = Stopwatch.StartNew();
+        var distilled = SilverSentences(teacher, source(), options.DistillStride, options.SelfTrainingBlock);
+        options.Log?.WriteLine($"ner: distilling the networks through {distilled.Count} news sentences, {distilled.Sum(x => x.Count)} tokens ({clock.Elapsed.TotalSeconds:F1}s)");
+        var student = TrainLinear([.. train, .. distilled], options with { SelfTrainingRounds = 0 }, resources);
+        return student.Pruned(options.DistillPruneBelow).WithNeural(null, 0,
+            $"{student.Description}; news labels from a teacher with {teacher.Neural.Members.Count} BiLSTM taggers; features under {options.DistillPruneBelow} of the largest weight dropped");
     }
 
     /// <summary>Adds the neural taggers, trained on <paramref name="train"/>, when the options ask for them and the resources carry word vectors.</summary>

@@ -55,7 +55,8 @@ public static class TrainCommand
         var set = SetOption("NerTrainingOptions (Neural.Name for the neural taggers) or NerResourceOptions");
         var folds = new Option<int>("--folds") { Description = "Tuning: k-fold cross-validation over contiguous blocks of ANERcorp train; prints the pooled score of all folds and writes no model." };
         var predictions = new Option<string?>("--predictions") { Description = "Tuning: write the dev sentences as 'token gold predicted' lines to this file." };
-        var command = new Command("ner", "Train the named-entity model on ANERcorp train, with gazetteers and word clusters from the shared data.") { output, dev, test, resources, set, predictions, folds };
+        var teacher = new Option<string?>("--teacher") { Description = "Tuning: distil this saved teacher (trained with the same --dev and --set DistillStride=0 --out FILE) instead of training one; its decoding follows --set NeuralWeight / EntityBias." };
+        var command = new Command("ner", "Train the named-entity model on ANERcorp train, with gazetteers and word clusters from the shared data.") { output, dev, test, resources, set, predictions, folds, teacher };
         command.SetAction(result =>
         {
             var shared = CliEnvironment.SharedPath(".");
@@ -103,7 +104,18 @@ public static class TrainCommand
                 devSet = train.Skip(cut).ToArray();
                 train = train.Take(cut).ToArray();
             }
-            var model = NerTrainer.Train(train, devSet is null ? options : options with { Dev = devSet }, res);
+            var trainOptions = devSet is null ? options : options with { Dev = devSet };
+            NerModel model;
+            if (result.GetValue(teacher) is { } teacherPath)
+            {
+                var saved = NerModel.Load(teacherPath);
+                if (saved.NeuralWeight == 0) throw new CliException($"{teacherPath}: the model has no neural taggers to distil (train it with --set DistillStride=0).");
+                model = NerTrainer.Distil(train, saved.WithDecoding(options.EntityBias, options.NeuralWeight), trainOptions, res);
+            }
+            else
+            {
+                model = NerTrainer.Train(train, trainOptions, res);
+            }
             if (devSet is not null)
             {
                 PrintNerScore("dev", NerEvaluator.Evaluate(model, devSet));

@@ -204,6 +204,14 @@ public class NerTrainerTests
             return tags.Zip(taught).Sum(p => p.First.Zip(p.Second).Count(x => x.First == x.Second));
         }
         Assert.True(Agreement(student) > Agreement(perceptron), $"student {Agreement(student)}, perceptron alone {Agreement(perceptron)}");
+
+        // A teacher saved and loaded again distils into the same student, so student settings can be compared on one teacher.
+        using var saved = new MemoryStream();
+        teacher.Save(saved);
+        saved.Position = 0;
+        var again = NerTrainer.Distil(Train, NerModel.Load(saved), options with { DistillStride = 1 }, resources);
+        Assert.Equal(new NerTagger(student).TagDocument(news), new NerTagger(again).TagDocument(news));
+        Assert.Throws<ArgumentException>(() => NerTrainer.Distil(Train, perceptron, options with { DistillStride = 1 }, resources));
     }
 
     [Fact]
