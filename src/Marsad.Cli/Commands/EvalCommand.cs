@@ -105,7 +105,8 @@ public static class EvalCommand
         var model = new Option<string?>("--model") { Description = "Model file (marsad train ner --out FILE). Default: the model built into Marsad." };
         var entityBias = new Option<float?>("--entity-bias") { Description = "Tuning: decode with this entity bias instead of the model's." };
         var neuralWeight = new Option<float?>("--neural-weight") { Description = "Tuning: weight of the model's neural taggers (a teacher saved with --set DistillStride=0) instead of the model's." };
-        var command = new Command("ner", "Tag pre-tokenised CoNLL input and score exact-match spans (conlleval rules).") { conll, json, model, entityBias, neuralWeight };
+        var predictions = new Option<string?>("--predictions") { Description = "Also write every token as 'token gold predicted' lines (sentences separated by blank lines) to this file, for error analysis." };
+        var command = new Command("ner", "Tag pre-tokenised CoNLL input and score exact-match spans (conlleval rules).") { conll, json, model, entityBias, neuralWeight, predictions };
         command.SetAction(result =>
         {
             var file = result.GetValue(conll) ?? CliEnvironment.SharedPath(Path.Combine("data", "ner", "anercorp", "test.txt"));
@@ -115,6 +116,8 @@ public static class EvalCommand
                 throw new CliException("--neural-weight: the model has no neural taggers (only a teacher saved with --set DistillStride=0 has).");
             var ner = trained.WithDecoding(result.GetValue(entityBias), result.GetValue(neuralWeight));
             var score = NerEvaluator.Evaluate(ner, gold);
+            if (result.GetValue(predictions) is { } predictionFile)
+                WritePredictions(predictionFile, gold, new NerTagger(ner).TagDocument(gold.Select(s => s.Tokens).ToArray()));
             if (result.GetValue(json))
             {
                 var perType = new JsonObject();
@@ -255,6 +258,17 @@ public static class EvalCommand
         ["recall1"] = JsonOutput.Round(scores.Recall1),
         ["recall10"] = JsonOutput.Round(scores.Recall10),
     };
+
+    /// <summary>CoNLL-style 'token gold predicted' lines, as conlleval reads them.</summary>
+    internal static void WritePredictions(string file, IReadOnlyList<ConllSentence> gold, IReadOnlyList<IReadOnlyList<string>> tagged)
+    {
+        using var writer = new StreamWriter(file);
+        for (var s = 0; s < gold.Count; s++)
+        {
+            for (var i = 0; i < gold[s].Count; i++) writer.WriteLine($"{gold[s].Tokens[i]} {gold[s].Tags[i]} {tagged[s][i]}");
+            writer.WriteLine();
+        }
+    }
 
     private static SentenceBoundaryModel LoadModel(string path)
     {

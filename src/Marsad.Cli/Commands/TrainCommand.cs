@@ -94,7 +94,7 @@ public static class TrainCommand
                     PrintNerScore($"fold {f + 1}", NerEvaluator.Score(held, tagged));
                 }
                 PrintNerScore($"cv{k}", NerEvaluator.Score(train, predicted));
-                if (result.GetValue(predictions) is { } cvFile) WritePredictions(cvFile, train, predicted);
+                if (result.GetValue(predictions) is { } cvFile) EvalCommand.WritePredictions(cvFile, train, predicted);
                 return 0;
             }
             IReadOnlyList<ConllSentence>? devSet = null;
@@ -121,7 +121,7 @@ public static class TrainCommand
                 PrintNerScore("dev", NerEvaluator.Evaluate(model, devSet));
                 if (result.GetValue(predictions) is { } file)
                 {
-                    WritePredictions(file, devSet, new NerTagger(model).TagDocument(devSet.Select(s => s.Tokens).ToArray()));
+                    EvalCommand.WritePredictions(file, devSet, new NerTagger(model).TagDocument(devSet.Select(s => s.Tokens).ToArray()));
                 }
             }
             if (result.GetValue(test)) PrintNerScore("test", NerEvaluator.Evaluate(model, ConllCorpus.Read(Path.Combine(shared, NerTrainer.AnercorpTest))));
@@ -177,16 +177,6 @@ public static class TrainCommand
             return 0;
         });
         return command;
-    }
-
-    private static void WritePredictions(string file, IReadOnlyList<ConllSentence> gold, IReadOnlyList<IReadOnlyList<string>> tagged)
-    {
-        using var writer = new StreamWriter(file);
-        for (var s = 0; s < gold.Count; s++)
-        {
-            for (var i = 0; i < gold[s].Count; i++) writer.WriteLine($"{gold[s].Tokens[i]} {gold[s].Tags[i]} {tagged[s][i]}");
-            writer.WriteLine();
-        }
     }
 
     private static void PrintNerScore(string split, NerEvaluation e)
