@@ -65,6 +65,13 @@ public static class TrainCommand
             var resourceOptions = new NerResourceOptions();
             ApplySets(result.GetValue(set), options, resourceOptions);
             var devFraction = result.GetValue(dev);
+            NerModel? savedTeacher = null;
+            if (result.GetValue(teacher) is { } teacherPath)
+            {
+                if (result.GetValue(folds) > 1) throw new CliException("--teacher: a saved teacher was trained on one split; it cannot teach the folds of --folds.");
+                savedTeacher = NerModel.Load(teacherPath);
+                if (savedTeacher.NeuralWeight == 0) throw new CliException($"{teacherPath}: the model has no neural taggers to distil (train it with --set DistillStride=0).");
+            }
             var cache = result.GetValue(resources);
             NerResources res;
             if (cache is not null && File.Exists(cache))
@@ -105,17 +112,9 @@ public static class TrainCommand
                 train = train.Take(cut).ToArray();
             }
             var trainOptions = devSet is null ? options : options with { Dev = devSet };
-            NerModel model;
-            if (result.GetValue(teacher) is { } teacherPath)
-            {
-                var saved = NerModel.Load(teacherPath);
-                if (saved.NeuralWeight == 0) throw new CliException($"{teacherPath}: the model has no neural taggers to distil (train it with --set DistillStride=0).");
-                model = NerTrainer.Distil(train, saved.WithDecoding(options.EntityBias, options.NeuralWeight), trainOptions, res);
-            }
-            else
-            {
-                model = NerTrainer.Train(train, trainOptions, res);
-            }
+            var model = savedTeacher is null
+                ? NerTrainer.Train(train, trainOptions, res)
+                : NerTrainer.Distil(train, savedTeacher.WithDecoding(options.EntityBias, options.NeuralWeight), trainOptions, res);
             if (devSet is not null)
             {
                 PrintNerScore("dev", NerEvaluator.Evaluate(model, devSet));
