@@ -99,7 +99,7 @@ public sealed record NerTrainingOptions
 
     /// <summary>
     /// Weight of the neural log-probabilities against the perceptron's scores (dev slice: flat from 8 to 48, 16 chosen,
-    /// before the language model). With the language model the teacher peaks at 32–96 (78.4–78.7 against 77.91), but
+    /// and without the language model, as shipped). With the optional language model the teacher peaks at 32–96 (78.4–78.7 against 77.91), but
     /// the student of a weight-48 teacher scored 77.13 against 77.67: the student imitates the perceptron-heavy mix better.
     /// </summary>
     public float NeuralWeight { get; init; } = 16;
